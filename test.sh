@@ -26,7 +26,7 @@ apt_install() {
     log "missing ${missing[*]} and not root; tests that need them will report it"
   fi
 }
-apt_install "python3 -c 'import websockets':python3-websockets" "command -v openssl:openssl"
+apt_install "/usr/bin/python3 -c 'import websockets':python3-websockets" "command -v openssl:openssl"
 [ -f tests/peers/package.json ] && { [ -d tests/peers/node_modules ] || (cd tests/peers && npm ci --no-audit --no-fund --silent >/dev/null 2>&1 || npm install --no-audit --no-fund --silent >/dev/null 2>&1) || log "npm install in tests/peers failed"; }
 for hook in tests/setup.d/*.sh; do [ -f "$hook" ] && source "$hook"; done
 
