@@ -19,7 +19,11 @@ public static class RestRateLimiters
     /// <param name="tokenLimit">The bucket size (largest burst, and the largest weight a request may have).</param>
     /// <param name="tokensPerPeriod">Tokens added each period.</param>
     /// <param name="period">The refill period.</param>
-    /// <param name="autoReplenishment">False to refill only through <see cref="ReplenishingRateLimiter.TryReplenish"/> (tests).</param>
+    /// <param name="autoReplenishment">
+    /// False to refill only through <see cref="ReplenishingRateLimiter.TryReplenish"/> (tests); note that
+    /// System.Threading.RateLimiting still ignores a manual refill made less than one
+    /// <paramref name="period"/> after the previous one, measured on the system clock.
+    /// </param>
     /// <returns>The limiter; the lane that receives it disposes it.</returns>
     public static RateLimiter TokenBucket(int tokenLimit, int tokensPerPeriod, TimeSpan period, bool autoReplenishment = true) =>
         new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
