@@ -114,6 +114,10 @@ public sealed class LoopbackHttpServer : IAsyncDisposable
                         _received.Enqueue(received);
                         ScriptedResponse response = await _handler(received, _stop.Token);
                         await WriteAsync(stream, response, _stop.Token);
+                        if (response.Truncated)
+                        {
+                            return;
+                        }
                     }
                 }
             }
@@ -130,7 +134,7 @@ public sealed class LoopbackHttpServer : IAsyncDisposable
         var head = new StringBuilder()
             .Append(CultureInfo.InvariantCulture, $"HTTP/1.1 {response.Status} {Reason(response.Status)}\r\n")
             .Append("Content-Type: application/json\r\n")
-            .Append(CultureInfo.InvariantCulture, $"Content-Length: {body.Length}\r\n");
+            .Append(CultureInfo.InvariantCulture, $"Content-Length: {(response.Truncated ? body.Length + 100 : body.Length)}\r\n");
         foreach ((string name, string value) in response.Headers ?? new Dictionary<string, string>())
         {
             head.Append(CultureInfo.InvariantCulture, $"{name}: {value}\r\n");
