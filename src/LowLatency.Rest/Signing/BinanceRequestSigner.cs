@@ -5,13 +5,14 @@ namespace LowLatency.Rest.Signing;
 
 /// <summary>
 /// Signs Binance SIGNED (TRADE and USER_DATA) endpoints: appends <c>recvWindow</c> and
-/// <c>timestamp</c> to the query, then <c>signature</c> = hex HMAC-SHA256 of the query string
-/// concatenated with the body, keyed by the secret; the API key goes in <c>X-MBX-APIKEY</c>.
+/// <c>timestamp</c>, then <c>signature</c> = hex HMAC-SHA256 of the query string concatenated
+/// with the body, keyed by the secret; the API key goes in <c>X-MBX-APIKEY</c>.
 /// </summary>
 /// <remarks>
 /// Binance defines the signed text as "totalParams": the query string concatenated with the
-/// request body. The parameters stay where the caller put them; only the timing parameters and
-/// the signature are appended to the query, which Binance accepts for every method.
+/// request body, with no separator between them. The caller's parameters stay where they were
+/// put; the timing parameters and the signature are appended to the form body when there is one,
+/// else to the query, exactly as in Binance's documented examples.
 /// </remarks>
 public sealed class BinanceRequestSigner : IRequestSigner
 {
@@ -47,24 +48,35 @@ public sealed class BinanceRequestSigner : IRequestSigner
     {
         ArgumentNullException.ThrowIfNull(request);
         long timestamp = _timeProvider.GetUtcNow().ToUnixTimeMilliseconds();
+        // The timing parameters and the signature follow the parameters they belong with: the form
+        // body when there is one (Binance's "mixed query string and request body" example), else the query.
+        bool inBody = !string.IsNullOrEmpty(request.Body);
         StringBuilder builder = RestBuffers.StringBuilders.Get();
         try
         {
-            if (!string.IsNullOrEmpty(request.Query))
+            builder.Append(request.Query);
+            int queryLength = builder.Length;
+            string? parameters = inBody ? request.Body : request.Query;
+            builder.Append(inBody ? request.Body : null);
+            if (!string.IsNullOrEmpty(parameters))
             {
-                builder.Append(request.Query).Append('&');
+                builder.Append('&');
             }
 
             builder.Append("recvWindow=").Append(_receiveWindowMilliseconds).Append("&timestamp=").Append(timestamp);
-            int queryLength = builder.Length;
-            builder.Append(request.Body);
 
             Span<byte> mac = stackalloc byte[HmacPayload.Sha256Length];
             HmacPayload.Sha256(_credentials.SecretUtf8, builder, mac);
-
-            builder.Length = queryLength;
             builder.Append("&signature=").Append(Convert.ToHexStringLower(mac));
-            request.Query = builder.ToString();
+
+            if (inBody)
+            {
+                request.Body = builder.ToString(queryLength, builder.Length - queryLength);
+            }
+            else
+            {
+                request.Query = builder.ToString();
+            }
         }
         finally
         {
