@@ -591,10 +591,16 @@ public sealed class RestLane : IAsyncDisposable
 
     private void Fail(PendingRequest pending, Exception error)
     {
+        if (pending.IsCompleted)
+        {
+            return;
+        }
+
+        // Logged before the caller sees the failure, so the log never trails the error it explains.
+        Log(pending.Request, pending.Endpoint, error);
         if (pending.TryFail(error))
         {
             _counters.Failed(pending.Request.Priority);
-            Log(pending.Request, pending.Endpoint, error);
         }
     }
 
