@@ -42,6 +42,11 @@ namespace LowLatency.Rest.Lane;
 /// </remarks>
 public sealed class RestLane : IAsyncDisposable
 {
+    private const int TooManyRequestsStatus = 429;
+
+    /// <summary>Binance's "I'm a teapot": the IP is banned after ignoring 429s.</summary>
+    private const int BannedStatus = 418;
+
     private static readonly ResiliencePropertyKey<PendingRequest> PendingKey = new("LowLatency.Rest.PendingRequest");
 
     private readonly RestLaneOptions _options;
@@ -124,7 +129,7 @@ public sealed class RestLane : IAsyncDisposable
 
         if (_pause.BanRemaining is { } ban)
         {
-            return Reject(request, endpoint, new RestRateLimitedException(Exchange, endpoint, StatusCodes.Banned, ban, isBan: true));
+            return Reject(request, endpoint, new RestRateLimitedException(Exchange, endpoint, BannedStatus, ban, isBan: true));
         }
 
         if (_circuit.OpenRemaining() is { } open)
@@ -384,7 +389,7 @@ public sealed class RestLane : IAsyncDisposable
                 return new RestResponse(status, body, pending.Attempts, request.Priority);
             }
 
-            if (status is StatusCodes.TooManyRequests or StatusCodes.Banned)
+            if (status is TooManyRequestsStatus or BannedStatus)
             {
                 throw RateLimited(pending, response, status);
             }
@@ -489,7 +494,7 @@ public sealed class RestLane : IAsyncDisposable
 
     private RestRateLimitedException RateLimited(PendingRequest pending, HttpResponseMessage response, int status)
     {
-        bool isBan = status == StatusCodes.Banned;
+        bool isBan = status == BannedStatus;
         TimeSpan retryAfter = RetryAfter(response.Headers.RetryAfter) ?? (isBan ? _options.DefaultBanPause : _options.DefaultRateLimitPause);
         DateTimeOffset until = _pause.Extend(retryAfter, isBan);
         if (isBan)
@@ -609,7 +614,7 @@ public sealed class RestLane : IAsyncDisposable
         // Orders fail loudly; other priorities are recoverable by the caller's fallback or retry.
         LogLevel level = request.Priority == RestPriority.Critical ? LogLevel.Error : LogLevel.Warning;
         Exception? cause = error is RestTransportException ? error.InnerException : null;
-        RestLaneLog.RequestFailed(_logger, level, Exchange, new RestPriorityName(request.Priority), request.Method.Method, endpoint, error.GetType().Name, error.Message, cause);
+        RestLaneLog.RequestFailed(_logger, level, Exchange, request.Priority, request.Method.Method, endpoint, error.GetType().Name, error.Message, cause);
     }
 
     private ResiliencePipeline BuildAttemptPipeline()
@@ -697,11 +702,4 @@ public sealed class RestLane : IAsyncDisposable
     private static bool IsExchangeFailure(Exception? exception) =>
         exception is RestHttpException { IsServerError: true } or RestTransportException or TimeoutRejectedException;
 
-    private static class StatusCodes
-    {
-        public const int TooManyRequests = 429;
-
-        /// <summary>Binance's "I'm a teapot": the IP is banned after ignoring 429s.</summary>
-        public const int Banned = 418;
-    }
 }

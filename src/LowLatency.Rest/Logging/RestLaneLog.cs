@@ -1,3 +1,4 @@
+using LowLatency.Rest.Lane;
 using Microsoft.Extensions.Logging;
 
 namespace LowLatency.Rest.Logging;
@@ -9,7 +10,7 @@ namespace LowLatency.Rest.Logging;
 internal static partial class RestLaneLog
 {
     [LoggerMessage(EventId = 1, Message = "REST {Exchange} {Priority} {Method} {Endpoint} failed: {ErrorType}: {ErrorMessage}")]
-    public static partial void RequestFailed(ILogger logger, LogLevel level, string exchange, RestPriorityName priority, string method, string endpoint, string errorType, string errorMessage, Exception? exception);
+    public static partial void RequestFailed(ILogger logger, LogLevel level, string exchange, RestPriority priority, string method, string endpoint, string errorType, string errorMessage, Exception? exception);
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "REST {Exchange} answered HTTP {StatusCode} to {Endpoint}: lane paused until {PausedUntil:O} (Retry-After {RetryAfterSeconds} s)")]
     public static partial void RateLimited(ILogger logger, string exchange, int statusCode, string endpoint, DateTimeOffset pausedUntil, double retryAfterSeconds);

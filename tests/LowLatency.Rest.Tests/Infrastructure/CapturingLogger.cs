@@ -34,5 +34,3 @@ public sealed class CapturingLogger : ILogger
         _entries.Enqueue(new CapturedLog(logLevel, formatter(state, exception), string.Join(" | ", parts)));
     }
 }
-
-public sealed record CapturedLog(LogLevel Level, string Message, string Text);
