@@ -10,8 +10,8 @@ namespace LowLatency.Core.Ring;
 /// </summary>
 /// <typeparam name="T">The event type.</typeparam>
 /// <typeparam name="THandler">
-/// The handler, a struct or sealed class: as a type parameter (not an interface field), the calls
-/// to <see cref="IEventHandler{T}.OnEvent"/> are direct and can be inlined.
+/// The handler, a struct (the loop is compiled for it: direct, inlinable calls) or a sealed class
+/// (see <see cref="IEventHandler{T}"/> for the difference).
 /// </typeparam>
 /// <remarks>
 /// <para>

@@ -4,9 +4,12 @@ namespace LowLatency.Core.Ring;
 /// <typeparam name="T">The event type.</typeparam>
 /// <remarks>
 /// Implement it on a struct or a sealed class and pass that type as the handler type parameter of
-/// <see cref="BatchEventProcessor{T, THandler}"/>: the processor then calls
-/// <see cref="OnEvent"/> directly (devirtualized, inlinable), not through the interface. A struct
-/// handler lives inside its processor, so its fields are the consumer's private state.
+/// <see cref="BatchEventProcessor{T, THandler}"/>. For a struct the runtime compiles the processor's
+/// loop for that very handler: <see cref="OnEvent"/> is a direct call, inlined where small, and the
+/// struct lives inside its processor, so its fields are the consumer's private state. For a sealed
+/// class the runtime shares the loop among reference types and the call goes through the
+/// interface, which dynamic PGO usually guards and inlines; prefer a struct where every
+/// nanosecond counts.
 /// Lifecycle hooks have empty defaults; a struct that does not override them is boxed for that
 /// one call at start or shutdown, never per event.
 /// </remarks>

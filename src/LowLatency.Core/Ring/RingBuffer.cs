@@ -39,6 +39,10 @@ public sealed class RingBuffer<T>
     private readonly RingSlot<T>[] _slots;
     private readonly long _mask;
     private readonly Sequencer _sequencer;
+
+    // The concrete sequencer, when single: the hot calls branch on it (predictably) and inline
+    // instead of going through the abstract class.
+    private readonly SingleProducerSequencer? _singleProducer;
     private readonly bool _dropOnFull;
     private readonly bool _multiProducer;
     private readonly IGapMarker<T>? _gapMarker;
@@ -57,7 +61,7 @@ public sealed class RingBuffer<T>
         var waitStrategy = options.WaitStrategy ?? new HybridWaitStrategy();
         _sequencer = options.ProducerType switch
         {
-            ProducerType.Single => new SingleProducerSequencer(options.Capacity, waitStrategy),
+            ProducerType.Single => _singleProducer = new SingleProducerSequencer(options.Capacity, waitStrategy),
             ProducerType.Multi => new MultiProducerSequencer(options.Capacity, waitStrategy),
             _ => throw new ArgumentOutOfRangeException(nameof(options), options.ProducerType, "Expected ProducerType.Single or ProducerType.Multi."),
         };
@@ -124,14 +128,16 @@ public sealed class RingBuffer<T>
 
     /// <summary>Claims the next sequence, waiting while the ring is full (whatever the policy).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public long Next() => _sequencer.Next();
+    public long Next() => _singleProducer is { } single ? single.Next() : _sequencer.Next();
 
     /// <summary>Claims <paramref name="n"/> contiguous sequences, waiting while the ring lacks room; returns the highest.</summary>
-    public long Next(int n) => _sequencer.Next(n);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public long Next(int n) => _singleProducer is { } single ? single.Next(n) : _sequencer.Next(n);
 
     /// <summary>Claims the next sequence if there is room, without waiting; a failure is not counted as a drop.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public bool TryNext(out long sequence) => _sequencer.TryNext(out sequence);
+    public bool TryNext(out long sequence) =>
+        _singleProducer is { } single ? single.TryNext(out sequence) : _sequencer.TryNext(out sequence);
 
     /// <summary>Claims <paramref name="n"/> contiguous sequences if there is room for all, without waiting; a failure is not counted as a drop.</summary>
     public bool TryNext(int n, out long highSequence) => _sequencer.TryNext(n, out highSequence);
@@ -146,10 +152,10 @@ public sealed class RingBuffer<T>
     {
         if (!_dropOnFull)
         {
-            sequence = _sequencer.Next();
+            sequence = Next();
             return true;
         }
-        if (_sequencer.TryNext(out sequence))
+        if (TryNext(out sequence))
             return true;
         CountDropped(1);
         return false;
@@ -179,8 +185,19 @@ public sealed class RingBuffer<T>
     public void Publish(long sequence)
     {
         if (_dropOnFull)
-            StampLoss(sequence, sequence);
-        _sequencer.Publish(sequence);
+        {
+            // Every publication writes the count, zeros included: the slot may still hold the
+            // count of an earlier lap.
+            long lost = TakePendingLoss();
+            ref var slot = ref Slot(sequence);
+            slot.LostBefore = lost;
+            if (lost != 0)
+                MarkGap(ref slot.Event, lost);
+        }
+        if (_singleProducer is { } single)
+            single.Publish(sequence);
+        else
+            _sequencer.Publish(sequence);
     }
 
     /// <summary>Makes the written events from <paramref name="low"/> to <paramref name="high"/> (inclusive) visible to consumers.</summary>
@@ -189,7 +206,10 @@ public sealed class RingBuffer<T>
     {
         if (_dropOnFull)
             StampLoss(low, high);
-        _sequencer.Publish(low, high);
+        if (_singleProducer is { } single)
+            single.Publish(high);
+        else
+            _sequencer.Publish(low, high);
     }
 
     /// <summary>A barrier on the cursor (no dependency) or on upstream consumer sequences.</summary>
@@ -215,16 +235,17 @@ public sealed class RingBuffer<T>
 
     private void StampLoss(long low, long high)
     {
-        // Every publication writes the count, zeros included: the slot may still hold the count
-        // of an earlier lap.
         long lost = TakePendingLoss();
         ref var first = ref Slot(low);
         first.LostBefore = lost;
-        if (lost != 0 && _gapMarker is not null)
-            _gapMarker.MarkGap(ref first.Event, lost);
+        if (lost != 0)
+            MarkGap(ref first.Event, lost);
         for (long sequence = low + 1; sequence <= high; sequence++)
             Slot(sequence).LostBefore = 0;
     }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void MarkGap(ref T data, long lost) => _gapMarker?.MarkGap(ref data, lost);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private long TakePendingLoss()

@@ -38,6 +38,7 @@ public sealed class SingleProducerSequencer : Sequencer
     }
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public override long Next(int n)
     {
         CheckBatchSize(n);
