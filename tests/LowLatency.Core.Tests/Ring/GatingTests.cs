@@ -27,7 +27,7 @@ public sealed class GatingTests
     [Fact]
     public void Slow_middle_stage_is_never_overtaken_by_the_stage_after_it()
     {
-        const long events = 200_000;
+        const long events = 100_000;
         var ring = RingTestKit.Ring(8, wait: WaitStrategyKind.Yielding);
         var first = new StageHandler(1);
         var slow = new SlowConsumerHandler(ring);

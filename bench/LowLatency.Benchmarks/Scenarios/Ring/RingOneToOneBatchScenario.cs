@@ -26,8 +26,8 @@ public sealed class RingOneToOneBatchScenario : ICompareScenario
 
     public void Setup(CompareContext context)
     {
-        _ourEvents = context.Size(20_000_000L, 200_000_000L);
-        _peerEvents = context.Size(2_000_000L, 20_000_000L);
+        _ourEvents = context.Size(32_000_000L, 320_000_000L);
+        _peerEvents = context.Size(4_000_000L, 40_000_000L);
     }
 
     public RoundResult RunOurs() => RingSides.OneToOne(_ourEvents, Batch);

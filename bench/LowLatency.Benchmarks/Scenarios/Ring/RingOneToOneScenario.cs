@@ -21,8 +21,8 @@ public sealed class RingOneToOneScenario : ICompareScenario
 
     public void Setup(CompareContext context)
     {
-        _ourEvents = context.Size(10_000_000L, 100_000_000L);
-        _peerEvents = context.Size(2_000_000L, 20_000_000L);
+        _ourEvents = context.Size(20_000_000L, 200_000_000L);
+        _peerEvents = context.Size(4_000_000L, 40_000_000L);
     }
 
     public RoundResult RunOurs() => RingSides.OneToOne(_ourEvents, batch: 1);
