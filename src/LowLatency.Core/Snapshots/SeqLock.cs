@@ -48,16 +48,12 @@ public sealed unsafe class SeqLock<T> where T : unmanaged
 
     /// <summary>Returns a validated copy of the value, retrying (spin, then yield) while writes overlap.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public T Read()
-    {
-        _cell->Read(out T value);
-        return value;
-    }
+    public T Read() => _cell->Read(out _);
 
-    /// <summary>Copies a validated value into <paramref name="value"/>, retrying while writes overlap.</summary>
-    /// <returns>The version of the copy (0: never written).</returns>
+    /// <summary>Returns a validated copy of the value, retrying while writes overlap, and the version it was taken at.</summary>
+    /// <param name="version">The version of the copy (0: never written).</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public long Read(out T value) => _cell->Read(out value);
+    public T Read(out long version) => _cell->Read(out version);
 
     /// <summary>One wait-free attempt: true with a validated copy, or false with <c>default</c> when a write overlapped.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

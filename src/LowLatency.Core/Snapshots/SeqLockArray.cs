@@ -65,16 +65,13 @@ public sealed unsafe class SeqLockArray<T> where T : unmanaged
 
     /// <summary>Returns a validated copy of slot <paramref name="index"/>, retrying while writes overlap.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public T Read(int index)
-    {
-        Cell(index)->Read(out T value);
-        return value;
-    }
+    public T Read(int index) => Cell(index)->Read(out _);
 
-    /// <summary>Copies a validated value of slot <paramref name="index"/>, retrying while writes overlap.</summary>
-    /// <returns>The version of the copy (0: never written).</returns>
+    /// <summary>Returns a validated copy of slot <paramref name="index"/>, retrying while writes overlap, and the version it was taken at.</summary>
+    /// <param name="index">The slot.</param>
+    /// <param name="version">The version of the copy (0: never written).</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public long Read(int index, out T value) => Cell(index)->Read(out value);
+    public T Read(int index, out long version) => Cell(index)->Read(out version);
 
     /// <summary>One wait-free attempt: true with a validated copy, or false with <c>default</c> when a write overlapped.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -28,17 +28,24 @@ internal struct SeqLockCell<T> where T : unmanaged
         SeqLockProtocol.EndWrite(ref Version, open);
     }
 
-    /// <summary>Copies a validated value into <paramref name="value"/>, retrying while writes overlap; returns its version.</summary>
+    /// <summary>Returns a validated copy, retrying while writes overlap, with the version it was taken at.</summary>
+    /// <remarks>
+    /// Returned by value rather than through an <c>out</c> parameter: once inlined, the JIT can then
+    /// keep the fields the caller uses in registers instead of storing the copy to the caller's stack.
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public long Read(out T value)
+    public T Read(out long version)
     {
         if (SeqLockProtocol.TryBeginRead(ref Version, out long observed))
         {
-            value = Value;
+            T value = Value;
             if (SeqLockProtocol.Validate(ref Version, observed))
-                return observed;
+            {
+                version = observed;
+                return value;
+            }
         }
-        return ReadContended(out value);
+        return ReadContended(out version);
     }
 
     /// <summary>
@@ -58,7 +65,7 @@ internal struct SeqLockCell<T> where T : unmanaged
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private long ReadContended(out T value)
+    private T ReadContended(out long version)
     {
         // SpinWait yields and then sleeps: on a 2-core machine a writer preempted mid-write must get the CPU back.
         var spinner = new SpinWait();
@@ -67,9 +74,12 @@ internal struct SeqLockCell<T> where T : unmanaged
             spinner.SpinOnce();
             if (SeqLockProtocol.TryBeginRead(ref Version, out long observed))
             {
-                value = Value;
+                T value = Value;
                 if (SeqLockProtocol.Validate(ref Version, observed))
-                    return observed;
+                {
+                    version = observed;
+                    return value;
+                }
             }
         }
     }

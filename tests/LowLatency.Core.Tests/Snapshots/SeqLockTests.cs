@@ -9,7 +9,7 @@ public sealed class SeqLockTests
     {
         var seqLock = new SeqLock<ChecksummedPayload>();
 
-        long version = seqLock.Read(out ChecksummedPayload value);
+        ChecksummedPayload value = seqLock.Read(out long version);
 
         Assert.Equal(0, version);
         Assert.Equal(0, value.Counter);
@@ -22,7 +22,7 @@ public sealed class SeqLockTests
         seqLock.Write(ChecksummedPayload.For(7));
         seqLock.Write(ChecksummedPayload.For(8));
 
-        long version = seqLock.Read(out ChecksummedPayload value);
+        ChecksummedPayload value = seqLock.Read(out long version);
 
         Assert.Equal(4, version);
         Assert.Equal(8, value.Counter);

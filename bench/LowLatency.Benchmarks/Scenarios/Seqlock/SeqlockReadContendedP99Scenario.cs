@@ -60,10 +60,10 @@ public sealed class SeqlockReadContendedP99Scenario : ICompareScenario
         for (long i = 0; i < _reads; i++)
         {
             long start = Stopwatch.GetTimestamp();
-            seqLock.Read(out Snapshot64 value);
+            Snapshot64 value = seqLock.Read();
             long end = Stopwatch.GetTimestamp();
             histogram.Record(StopwatchTime.ElapsedNanoseconds(start, end));
-            sink += value.F0;
+            sink += value.FieldSum();
         }
         long allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
         return Finish(writer, sink, allocated);
@@ -90,7 +90,7 @@ public sealed class SeqlockReadContendedP99Scenario : ICompareScenario
                 value = _lockedValue;
             long end = Stopwatch.GetTimestamp();
             histogram.Record(StopwatchTime.ElapsedNanoseconds(start, end));
-            sink += value.F0;
+            sink += value.FieldSum();
         }
         long allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
         return Finish(writer, sink, allocated);
