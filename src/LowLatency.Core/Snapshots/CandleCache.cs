@@ -46,9 +46,9 @@ public sealed unsafe class CandleCache
     public CandleCache(int instrumentCapacity, ReadOnlySpan<CandleInterval> intervals, int depth = DefaultDepth)
     {
         if (instrumentCapacity < 1)
-            SeqLockThrow.CapacityNotPositive(instrumentCapacity, nameof(instrumentCapacity));
+            SeqLockThrow.NotPositive(instrumentCapacity, nameof(instrumentCapacity));
         if (depth < 1)
-            SeqLockThrow.CapacityNotPositive(depth, nameof(depth));
+            SeqLockThrow.NotPositive(depth, nameof(depth));
         if (intervals.IsEmpty)
             throw new ArgumentException("No candle interval received; expected at least one timeframe to keep.", nameof(intervals));
 

@@ -65,7 +65,7 @@ public sealed unsafe class SeqLock<T> where T : unmanaged
     public bool TryRead(out T value, int maxAttempts)
     {
         if (maxAttempts < 1)
-            SeqLockThrow.AttemptsNotPositive(maxAttempts);
+            SeqLockThrow.NotPositive(maxAttempts, nameof(maxAttempts));
         return _cell->TryRead(out value, maxAttempts);
     }
 }

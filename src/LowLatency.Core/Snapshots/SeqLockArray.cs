@@ -33,7 +33,7 @@ public sealed unsafe class SeqLockArray<T> where T : unmanaged
     internal SeqLockArray(int length, string indexName)
     {
         if (length < 1)
-            SeqLockThrow.CapacityNotPositive(length, nameof(length));
+            SeqLockThrow.NotPositive(length, nameof(length));
         _stride = SeqLockCell<T>.Stride;
         _length = length;
         _indexName = indexName;
@@ -83,7 +83,7 @@ public sealed unsafe class SeqLockArray<T> where T : unmanaged
     public bool TryRead(int index, out T value, int maxAttempts)
     {
         if (maxAttempts < 1)
-            SeqLockThrow.AttemptsNotPositive(maxAttempts);
+            SeqLockThrow.NotPositive(maxAttempts, nameof(maxAttempts));
         return Cell(index)->TryRead(out value, maxAttempts);
     }
 

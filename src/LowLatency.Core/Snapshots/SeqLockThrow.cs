@@ -30,10 +30,6 @@ internal static class SeqLockThrow
             $"{what} {index} is out of range; expected 0 to {length - 1} (capacity {length}).");
 
     [DoesNotReturn, MethodImpl(MethodImplOptions.NoInlining)]
-    public static void CapacityNotPositive(int capacity, string parameterName) =>
-        throw new ArgumentOutOfRangeException(parameterName, capacity, $"Capacity {capacity} received; expected at least 1.");
-
-    [DoesNotReturn, MethodImpl(MethodImplOptions.NoInlining)]
-    public static void AttemptsNotPositive(int maxAttempts) =>
-        throw new ArgumentOutOfRangeException(nameof(maxAttempts), maxAttempts, $"maxAttempts {maxAttempts} received; expected at least 1.");
+    public static void NotPositive(int value, string parameterName) =>
+        throw new ArgumentOutOfRangeException(parameterName, value, $"{parameterName} {value} received; expected at least 1.");
 }
