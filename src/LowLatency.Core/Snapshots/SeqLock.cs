@@ -7,9 +7,10 @@ namespace LowLatency.Core.Snapshots;
 /// waits, readers never block the writer and only ever see complete values.
 /// </summary>
 /// <remarks>
-/// <para>Every read API returns only copies validated against the version (see
-/// <see cref="SeqLockProtocol"/>); there is no way to reach the slot's memory while a write may
-/// be in progress. A read costs a version load, a copy and a second version load: a few
+/// <para>The writer makes the version odd, writes, and makes it even again; a reader keeps a copy
+/// only if the version was even before it and unchanged after it. Every read API returns only
+/// such validated copies; there is no way to reach the slot's memory while a write may be in
+/// progress. A read costs a version load, a copy and a second version load: a few
 /// nanoseconds for a 64-byte value, and no shared-memory writes, so readers on many cores do
 /// not slow each other down.</para>
 /// <para>The slot sits alone in 128-byte aligned, pinned memory. Exactly one thread may write at
