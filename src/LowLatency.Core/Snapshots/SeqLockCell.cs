@@ -104,17 +104,8 @@ internal struct SeqLockCell<T> where T : unmanaged
     [MethodImpl(MethodImplOptions.NoInlining)]
     private long ReadIntoContended(out T value)
     {
-        var spinner = new SpinWait();
-        while (true)
-        {
-            spinner.SpinOnce();
-            if (SeqLockProtocol.TryBeginRead(ref Version, out long observed))
-            {
-                value = Value;
-                if (SeqLockProtocol.Validate(ref Version, observed))
-                    return observed;
-            }
-        }
+        value = ReadContended(out long version);
+        return version;
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
