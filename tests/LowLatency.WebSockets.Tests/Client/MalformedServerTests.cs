@@ -78,7 +78,7 @@ public sealed class MalformedServerTests
         // 1 MiB of zeros deflates to about a kilobyte; the limit is 64 KiB.
         byte[] bomb = MessageDeflater.CompressStandalone(new byte[1024 * 1024]);
         byte[] frame = new byte[bomb.Length + 4];
-        int written = Protocol.FrameEncoder.WriteFrame(frame, Protocol.WebSocketOpcode.Binary, bomb, rsv1: true);
+        int written = LowLatency.WebSockets.Protocol.FrameEncoder.WriteFrame(frame, LowLatency.WebSockets.Protocol.WebSocketOpcode.Binary, bomb, rsv1: true);
         using var server = new RawFrameServer();
         Task<RawClientSession> session = server.AcceptAndSendAsync(frame[..written], "permessage-deflate");
         await using WebSocketConnection connection = await WebSocketClient.ConnectAsync(server.Url,
