@@ -20,18 +20,16 @@ public sealed class DecoderFuzzTests
     public void Mutated_frame_streams_raise_only_typed_protocol_errors()
     {
         var random = new Random(20261121);
-        byte[][] corpus = BuildCorpus();
+        Seed[] corpus = BuildCorpus();
         var handler = new CountingHandler();
         int protocolErrors = 0;
         long memoryBefore = GC.GetTotalMemory(forceFullCollection: true);
 
         for (int i = 0; i < Streams; i++)
         {
-            int pick = random.Next(corpus.Length);
-            byte[] stream = Mutate(corpus[pick], random);
-            bool masked = pick % 2 == 1;
-            bool deflate = pick % 4 >= 2;
-            using var decoder = new WebSocketMessageDecoder(masked, MaxMessageSize, deflate);
+            Seed seed = corpus[random.Next(corpus.Length)];
+            byte[] stream = Mutate(seed.Stream, random);
+            using var decoder = new WebSocketMessageDecoder(seed.Masked, MaxMessageSize, seed.Deflate);
             try
             {
                 var buffer = new ReadOnlySequence<byte>(stream);
@@ -56,34 +54,33 @@ public sealed class DecoderFuzzTests
         Assert.True(memoryAfter - memoryBefore < 32 * 1024 * 1024, $"managed memory grew by {memoryAfter - memoryBefore} bytes over the run");
     }
 
-    private static byte[][] BuildCorpus()
+    private static Seed[] BuildCorpus()
     {
-        var corpus = new List<byte[]>();
+        var corpus = new List<Seed>();
         foreach (bool masked in new[] { false, true })
         {
-            corpus.Add(Concat(
+            corpus.Add(new Seed(masked, Deflate: false, Concat(
                 Frame(WebSocketOpcode.Text, "{\"px\":\"101.5\",\"qty\":\"3\"}"u8, true, masked),
                 Frame(WebSocketOpcode.Binary, new byte[200], true, masked),
-                Frame(WebSocketOpcode.Ping, "hb"u8, true, masked)));
-            corpus.Add(Concat(
+                Frame(WebSocketOpcode.Ping, "hb"u8, true, masked))));
+            corpus.Add(new Seed(masked, Deflate: false, Concat(
                 Frame(WebSocketOpcode.Text, Encoding.UTF8.GetBytes("héllo "), false, masked),
                 Frame(WebSocketOpcode.Pong, [], true, masked),
                 Frame(WebSocketOpcode.Continuation, Encoding.UTF8.GetBytes("wörld € 𝄞"), true, masked),
-                Frame(WebSocketOpcode.Close, [0x03, 0xE8, (byte)'b', (byte)'y', (byte)'e'], true, masked)));
+                Frame(WebSocketOpcode.Close, [0x03, 0xE8, (byte)'b', (byte)'y', (byte)'e'], true, masked))));
         }
         foreach (bool masked in new[] { false, true })
         {
             using var deflater = new MessageDeflater(noContextTakeover: false);
             byte[] first = deflater.Compress("{\"channel\":\"book\",\"bids\":[[\"1\",\"2\"]]}"u8).ToArray();
             byte[] second = deflater.Compress("{\"channel\":\"book\",\"bids\":[[\"1\",\"3\"]]}"u8).ToArray();
-            corpus.Add(Concat(
+            corpus.Add(new Seed(masked, Deflate: true, Concat(
                 Frame(WebSocketOpcode.Text, first, true, masked, rsv1: true),
                 Frame(WebSocketOpcode.Text, second[..(second.Length / 2)], false, masked, rsv1: true),
                 Frame(WebSocketOpcode.Continuation, second[(second.Length / 2)..], true, masked),
-                Frame(WebSocketOpcode.Binary, new byte[130], true, masked)));
+                Frame(WebSocketOpcode.Binary, new byte[130], true, masked))));
         }
-        // Order matters: index % 2 says masked, index % 4 >= 2 says deflate (see the loop above).
-        return [corpus[0], corpus[2], corpus[4], corpus[5], corpus[1], corpus[3], corpus[4], corpus[5]];
+        return corpus.ToArray();
     }
 
     private static byte[] Mutate(byte[] original, Random random)
@@ -117,6 +114,8 @@ public sealed class DecoderFuzzTests
     }
 
     private static byte[] Concat(params byte[][] frames) => frames.SelectMany(f => f).ToArray();
+
+    private sealed record Seed(bool Masked, bool Deflate, byte[] Stream);
 
     private struct CountingHandler : IWebSocketMessageHandler
     {
