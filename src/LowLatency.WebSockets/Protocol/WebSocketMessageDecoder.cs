@@ -46,7 +46,7 @@ public sealed class WebSocketMessageDecoder : IDisposable
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxMessageSize);
         _expectMasked = expectMaskedFrames;
         _maxMessageSize = maxMessageSize;
-        _inflater = perMessageDeflate ? new MessageInflater() : null;
+        _inflater = perMessageDeflate ? MessageInflater.Create() : null;
     }
 
     /// <summary>The payload of the last ping, pong or close frame reported.</summary>
