@@ -16,6 +16,9 @@ namespace LowLatency.WebSockets.Compression;
 /// </remarks>
 internal sealed unsafe class ZLibMessageInflater : MessageInflater
 {
+    private const int SmallMessage = 2048;
+
+    private readonly byte[] _small = new byte[SmallMessage];
     private ZLibNative.ZStream* _stream;
 
     public ZLibMessageInflater()
@@ -35,15 +38,18 @@ internal sealed unsafe class ZLibMessageInflater : MessageInflater
     {
         ObjectDisposedException.ThrowIf(_stream is null, this);
         output.Clear();
-        if (compressed.IsSingleSegment)
+        if (compressed.Length <= SmallMessage - SyncFlushTrailer.Length)
         {
-            Feed(compressed.FirstSpan, output, maxLength);
+            // Market data is mostly small messages: one inflate call over message and trailer
+            // costs less than the copy that joins them.
+            int length = (int)compressed.Length;
+            compressed.CopyTo(_small);
+            SyncFlushTrailer.CopyTo(_small.AsSpan(length));
+            Feed(_small.AsSpan(0, length + SyncFlushTrailer.Length), output, maxLength);
+            return;
         }
-        else
-        {
-            foreach (ReadOnlyMemory<byte> segment in compressed)
-                Feed(segment.Span, output, maxLength);
-        }
+        foreach (ReadOnlyMemory<byte> segment in compressed)
+            Feed(segment.Span, output, maxLength);
         Feed(SyncFlushTrailer, output, maxLength);
     }
 
