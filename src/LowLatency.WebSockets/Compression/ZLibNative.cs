@@ -8,11 +8,9 @@ namespace LowLatency.WebSockets.Compression;
 /// </summary>
 internal static unsafe partial class ZLibNative
 {
-    public const int NoFlush = 0;
     public const int SyncFlush = 2;
     public const int Ok = 0;
     public const int StreamEnd = 1;
-    public const int NeedDictionary = 2;
     public const int BufferError = -5;
 
     private const string Library = "libz.so.1";
