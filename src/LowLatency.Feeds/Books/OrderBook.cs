@@ -28,7 +28,6 @@ public sealed class OrderBook
     private readonly BookRules _rules;
     private readonly IBookResyncHandler? _resync;
     private MarketEvent[] _buffer = new MarketEvent[64];
-    private MarketEvent[] _spare = new MarketEvent[64];
     private int _buffered;
     private bool _inMessage;
     private Disposition _disposition;
@@ -309,16 +308,14 @@ public sealed class OrderBook
     }
 
     // Replays the buffered messages through the normal path: the first must bridge the
-    // snapshot, the rest must chain; a failure buffers the remainder again for the next snapshot.
+    // snapshot, the rest must chain. A failure re-buffers the remainder for the next snapshot
+    // in place: the write position never passes the read position, so one array suffices.
     private void DrainBuffer()
     {
-        var held = _buffer;
         var count = _buffered;
-        _buffer = _spare;
         _buffered = 0;
         for (var i = 0; i < count; i++)
-            ApplyBookEvent(in held[i]);
-        _spare = held;
+            ApplyBookEvent(in _buffer[i]);
     }
 
     private void Hold(in MarketEvent e)
