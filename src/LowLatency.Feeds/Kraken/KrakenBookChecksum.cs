@@ -1,4 +1,5 @@
 using System.Buffers.Text;
+using System.Runtime.CompilerServices;
 using LowLatency.Feeds.Books;
 using LowLatency.Feeds.Checksums;
 
@@ -27,6 +28,7 @@ public sealed class KrakenBookChecksum : IBookChecksum
     public static KrakenBookChecksum Instance { get; } = new();
 
     /// <inheritdoc />
+    [SkipLocalsInit]
     public uint Compute(OrderBook book)
     {
         ArgumentNullException.ThrowIfNull(book);
