@@ -21,7 +21,7 @@ public class KrakenChecksumBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _messages = RecordedMessages.FromLines("kraken/python-kraken-sdk/orderbook-v2.lines");
+        _messages = RecordedMessages.FromLines(RecordedMessages.Fixture("kraken/python-kraken-sdk/orderbook-v2.lines"));
         var registry = new InstrumentRegistry();
         registry.Register(new InstrumentSpec("kraken", "spot", "BTC/USD", 1, 8));
         _processor = new FeedProcessor(ExchangeCatalog.Get("kraken"), registry, ParserOptions.Default);

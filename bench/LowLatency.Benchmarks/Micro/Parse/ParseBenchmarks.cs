@@ -25,9 +25,9 @@ public class ParseBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _depth = [.. RecordedMessages.FromHbt("binance/hftbacktest/usdm/btcusdt_20240808.gz", "\"depthUpdate\"").Take(Messages)];
-        _trades = [.. RecordedMessages.FromHbt("binance/hftbacktest/usdm/btcusdt_20240808.gz", "\"e\":\"trade\"").Take(Messages)];
-        _kraken = [.. RecordedMessages.FromLines("kraken/python-kraken-sdk/orderbook-v2.lines").Take(Messages)];
+        _depth = [.. RecordedMessages.FromHbt(RecordedMessages.Fixture("binance/hftbacktest/usdm/btcusdt_20240808.gz"), "\"depthUpdate\"").Take(Messages)];
+        _trades = [.. RecordedMessages.FromHbt(RecordedMessages.Fixture("binance/hftbacktest/usdm/btcusdt_20240808.gz"), "\"e\":\"trade\"").Take(Messages)];
+        _kraken = [.. RecordedMessages.FromLines(RecordedMessages.Fixture("kraken/python-kraken-sdk/orderbook-v2.lines")).Take(Messages)];
         var registry = new InstrumentRegistry();
         registry.Register(new InstrumentSpec("binance", "usdm", "BTCUSDT", 8, 8));
         registry.Register(new InstrumentSpec("kraken", "spot", "BTC/USD", 1, 8));

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LowLatency.Benchmarks.Compare;
 using LowLatency.Core.Instruments;
 using LowLatency.Feeds.Exchanges;
 using LowLatency.Feeds.Parsing;
@@ -14,7 +15,7 @@ public sealed class BinanceDepthParseScenario : ParseScenario
     public override string Name => "parse.binance.depth";
 
     /// <inheritdoc />
-    protected override byte[][] LoadMessages() => RecordedMessages.FromHbt("binance/hftbacktest/usdm/btcusdt_20240808.gz", "\"depthUpdate\"");
+    protected override byte[][] LoadMessages(CompareContext context) => RecordedMessages.FromHbt(context.Fixture("binance/hftbacktest/usdm/btcusdt_20240808.gz"), "\"depthUpdate\"");
 
     /// <inheritdoc />
     protected override void Prepare()

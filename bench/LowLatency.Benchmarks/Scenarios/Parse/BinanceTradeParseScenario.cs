@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LowLatency.Benchmarks.Compare;
 using LowLatency.Core.Instruments;
 using LowLatency.Feeds.Exchanges;
 using LowLatency.Feeds.Parsing;
@@ -17,7 +18,7 @@ public sealed class BinanceTradeParseScenario : ParseScenario
     protected override (int Quick, int Full) MessagesPerRound => (400_000, 2_000_000);
 
     /// <inheritdoc />
-    protected override byte[][] LoadMessages() => RecordedMessages.FromHbt("binance/hftbacktest/usdm/btcusdt_20240808.gz", "\"e\":\"trade\"");
+    protected override byte[][] LoadMessages(CompareContext context) => RecordedMessages.FromHbt(context.Fixture("binance/hftbacktest/usdm/btcusdt_20240808.gz"), "\"e\":\"trade\"");
 
     /// <inheritdoc />
     protected override void Prepare()

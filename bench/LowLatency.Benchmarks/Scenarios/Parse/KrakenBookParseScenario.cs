@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LowLatency.Benchmarks.Compare;
 using LowLatency.Core.Instruments;
 using LowLatency.Feeds.Exchanges;
 using LowLatency.Feeds.Parsing;
@@ -17,7 +18,7 @@ public sealed class KrakenBookParseScenario : ParseScenario
     protected override (int Quick, int Full) MessagesPerRound => (200_000, 1_000_000);
 
     /// <inheritdoc />
-    protected override byte[][] LoadMessages() => RecordedMessages.FromLines("kraken/python-kraken-sdk/orderbook-v2.lines");
+    protected override byte[][] LoadMessages(CompareContext context) => RecordedMessages.FromLines(context.Fixture("kraken/python-kraken-sdk/orderbook-v2.lines"));
 
     /// <inheritdoc />
     protected override void Prepare()

@@ -37,7 +37,7 @@ public sealed class KrakenChecksumScenario : ICompareScenario
     /// <inheritdoc />
     public void Setup(CompareContext context)
     {
-        var messages = RecordedMessages.FromLines("kraken/python-kraken-sdk/orderbook-v2.lines");
+        var messages = RecordedMessages.FromLines(context.Fixture("kraken/python-kraken-sdk/orderbook-v2.lines"));
         var books = new List<OrderBook>();
         // One processor per captured state keeps each state alive (books are mutable).
         for (var upTo = 1; upTo <= messages.Length; upTo += 8)

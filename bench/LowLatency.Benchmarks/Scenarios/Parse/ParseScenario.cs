@@ -31,7 +31,7 @@ public abstract class ParseScenario : ICompareScenario
     /// <inheritdoc />
     public void Setup(CompareContext context)
     {
-        _messages = LoadMessages();
+        _messages = LoadMessages(context);
         Prepare();
         var (quick, full) = MessagesPerRound;
         _passes = Math.Max(1, context.Size(quick, full) / _messages.Length);
@@ -69,7 +69,7 @@ public abstract class ParseScenario : ICompareScenario
     public virtual void Cleanup() => _messages = [];
 
     /// <summary>The recorded messages of the scenario.</summary>
-    protected abstract byte[][] LoadMessages();
+    protected abstract byte[][] LoadMessages(CompareContext context);
 
     /// <summary>Creates parsers and registries.</summary>
     protected abstract void Prepare();

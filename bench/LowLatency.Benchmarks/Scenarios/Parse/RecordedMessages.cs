@@ -18,11 +18,11 @@ public static class RecordedMessages
         throw new FileNotFoundException("fixture not found above " + AppContext.BaseDirectory, relative);
     }
 
-    /// <summary>Raw messages of an hftbacktest capture whose text contains <paramref name="marker"/>.</summary>
-    public static byte[][] FromHbt(string relative, string marker)
+    /// <summary>Raw messages of the hftbacktest capture at <paramref name="path"/> whose text contains <paramref name="marker"/>.</summary>
+    public static byte[][] FromHbt(string path, string marker)
     {
         var messages = new List<byte[]>();
-        using var reader = new StreamReader(new GZipStream(File.OpenRead(Fixture(relative)), CompressionMode.Decompress));
+        using var reader = new StreamReader(new GZipStream(File.OpenRead(path), CompressionMode.Decompress));
         while (reader.ReadLine() is { } line)
         {
             var space = line.IndexOf(' ', StringComparison.Ordinal);
@@ -32,7 +32,7 @@ public static class RecordedMessages
         return [.. messages];
     }
 
-    /// <summary>Non-empty lines of a one-message-per-line file.</summary>
-    public static byte[][] FromLines(string relative) =>
-        [.. File.ReadAllLines(Fixture(relative)).Where(l => l.Length > 0).Select(Encoding.UTF8.GetBytes)];
+    /// <summary>Non-empty lines of the one-message-per-line file at <paramref name="path"/>.</summary>
+    public static byte[][] FromLines(string path) =>
+        [.. File.ReadAllLines(path).Where(l => l.Length > 0).Select(Encoding.UTF8.GetBytes)];
 }
