@@ -43,10 +43,9 @@ public sealed class KrakenBookChecksum : IBookChecksum
         var count = Math.Min(Depth, side.Count);
         for (var depth = 0; depth < count; depth++)
         {
-            var level = side[depth];
-            Utf8Formatter.TryFormat(level.Price, text[position..], out var written);
+            Utf8Formatter.TryFormat(side.PriceAtDepth(depth), text[position..], out var written);
             position += written;
-            Utf8Formatter.TryFormat(level.Quantity, text[position..], out written);
+            Utf8Formatter.TryFormat(side.QuantityAtDepth(depth), text[position..], out written);
             position += written;
         }
         return position;

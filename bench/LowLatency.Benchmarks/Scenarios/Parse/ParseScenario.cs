@@ -26,7 +26,7 @@ public abstract class ParseScenario : ICompareScenario
     public string? Peer => "System.Text.Json source-generated DTOs";
 
     /// <summary>Messages per round wanted in quick and full mode.</summary>
-    protected virtual (int Quick, int Full) MessagesPerRound => (60_000, 400_000);
+    protected virtual (int Quick, int Full) MessagesPerRound => (20_000, 200_000);
 
     /// <inheritdoc />
     public void Setup(CompareContext context)
