@@ -82,6 +82,18 @@ public sealed class OkxParserTests
         Assert.Equal(1597026383085_000000, end.ExchangeTimeNs);
     }
 
+    [Fact]
+    public void Books5_push_without_an_action_is_a_full_snapshot()
+    {
+        var (result, events) = Parse("""{"arg":{"channel":"books5","instId":"BTC-USDT"},"data":[{"asks":[["111.1","55.154","0","2"]],"bids":[["111.0","57.745","0","2"]],"instId":"BTC-USDT","ts":"1670324386802","seqId":363996337}]}""");
+
+        Assert.Equal(3, result.EventCount);
+        Assert.Equal(MarketEventKind.BookSnapshotLevel, events[0].Kind);
+        Assert.True(events[2].Has(MarketEventFlags.Snapshot));
+        Assert.False(events[2].Has(MarketEventFlags.HasChecksum));
+        Assert.Equal(363996337, events[2].Sequence);
+    }
+
     [Theory]
     [InlineData("pong")]
     [InlineData("""{"event":"subscribe","arg":{"channel":"books","instId":"BTC-USDT"}}""")]
