@@ -335,18 +335,21 @@ public sealed class WebSocketConnection : IAsyncDisposable
         }
         // Another thread is inside a (possibly blocked) send: hand the control frame to the pool
         // rather than stall the reader, which the peer may need to drain before it reads again.
-        byte[] copy = payload.ToArray();
-        _ = Task.Run(async () =>
+        _ = SendControlInBackgroundAsync(opcode, payload.ToArray());
+    }
+
+    /// <summary>Kept apart from its caller so the caller's common path allocates no closure.</summary>
+    private async Task SendControlInBackgroundAsync(WebSocketOpcode opcode, byte[] payload)
+    {
+        await Task.Yield();
+        try
         {
-            try
-            {
-                await SendFrameCoreAsync(opcode, copy, CancellationToken.None).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is IOException or SocketException or ObjectDisposedException)
-            {
-                // Same as above: the receive loop reports the broken transport.
-            }
-        });
+            await SendFrameCoreAsync(opcode, payload, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or SocketException or ObjectDisposedException)
+        {
+            // The receive loop reports the broken transport.
+        }
     }
 
     private ValueTask SendCloseFrameAsync(WebSocketCloseCode code, string? reason, CancellationToken cancellationToken)

@@ -42,7 +42,7 @@ public static class WebSocketClient
             if (options.SendBufferSize is { } sendBuffer)
                 socket.SendBufferSize = sendBuffer;
             await socket.ConnectAsync(host, port, timeout.Token).ConfigureAwait(false);
-            stream = new NetworkStream(socket, ownsSocket: false);
+            stream = new PollingSocketStream(socket);
             if (secure)
             {
                 var ssl = new SslStream(stream, leaveInnerStreamOpen: false);

@@ -78,7 +78,7 @@ public sealed class WebSocketListener : IAsyncDisposable
         client.NoDelay = _options.NoDelay;
         if (_options.SendBufferSize is { } sendBuffer)
             client.SendBufferSize = sendBuffer;
-        Stream stream = new NetworkStream(client, ownsSocket: false);
+        Stream stream = new PollingSocketStream(client);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_options.HandshakeTimeout);
         try

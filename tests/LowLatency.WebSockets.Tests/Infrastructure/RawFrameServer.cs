@@ -36,6 +36,16 @@ public sealed class RawFrameServer : IDisposable
         return new RawClientSession(client, stream, request);
     }
 
+    /// <summary>Accepts one client and answers its request with <paramref name="rawResponse"/> as given.</summary>
+    public async Task<string> AcceptAndAnswerAsync(string rawResponse)
+    {
+        using TcpClient client = await _listener.AcceptTcpClientAsync();
+        NetworkStream stream = client.GetStream();
+        string request = await ReadHeadAsync(stream);
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(rawResponse));
+        return request;
+    }
+
     public void Dispose() => _listener.Stop();
 
     private static async Task<string> ReadHeadAsync(NetworkStream stream)
