@@ -105,14 +105,15 @@ internal sealed class ReplayConnection : ISessionOutput
             long due = long.MaxValue;
             if (_cursor.Started)
                 outcome = _cursor.Fill(batch, now, out due);
-            if (batch.Length == 0 && _heartbeatFrame is not null && _cursor.Subscriptions > 0 && now - lastSend >= _heartbeatTicks)
+            var direct = _cursor.TakeDirectRun();
+            if (direct.IsEmpty && batch.Length == 0 && _heartbeatFrame is not null && _cursor.Subscriptions > 0 && now - lastSend >= _heartbeatTicks)
             {
                 batch.AppendEncoded(_heartbeatFrame);
                 _batchSession++;
             }
-            if (batch.Length > 0)
+            if (batch.Length > 0 || !direct.IsEmpty)
             {
-                await SendAsync(batch, stopping).ConfigureAwait(false);
+                await SendAsync(batch, direct, stopping).ConfigureAwait(false);
                 lastSend = Stopwatch.GetTimestamp();
             }
             switch (outcome)
@@ -188,10 +189,12 @@ internal sealed class ReplayConnection : ISessionOutput
     }
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
-    private async ValueTask SendAsync(WebSocketFrameBatch batch, CancellationToken stopping)
+    private async ValueTask SendAsync(WebSocketFrameBatch batch, ReadOnlyMemory<byte> direct, CancellationToken stopping)
     {
-        long bytes = batch.Length;
-        await _socket.SendRawAsync(batch.Frames, stopping).ConfigureAwait(false);
+        // A direct run is only ever chosen with an empty batch, so exactly one of them is sent.
+        var frames = direct.IsEmpty ? batch.Frames : direct;
+        long bytes = frames.Length;
+        await _socket.SendRawAsync(frames, stopping).ConfigureAwait(false);
         batch.Clear();
         _counters.Sent(_cursor.TakeAppended(), _batchSession, bytes);
         _batchSession = 0;

@@ -10,8 +10,10 @@ namespace LowLatency.Replay.Server;
 /// can be driven (and measured) on one thread.
 /// </summary>
 /// <remarks>
-/// Consecutive subscribed messages are appended as one copy of their pre-encoded frames; faults,
-/// when configured, take each subscribed message one at a time. No allocation per message.
+/// Consecutive subscribed messages are appended as one copy of their pre-encoded frames; a run
+/// that fills a whole batch on its own is not copied at all but handed out as a slice of the
+/// feed (<see cref="TakeDirectRun"/>). Faults, when configured, take each subscribed message one
+/// at a time. No allocation per message.
 /// </remarks>
 internal sealed class ReplayCursor
 {
@@ -30,6 +32,7 @@ internal sealed class ReplayCursor
     private long _messageNumber;
     private bool _decided;
     private int _pendingFault = -1;
+    private ReadOnlyMemory<byte> _directRun;
 
     public ReplayCursor(RecordedFeed feed, ReplayerOptions options, ReplayerCounters counters, int variant, long toleranceTicks)
     {
@@ -101,6 +104,17 @@ internal sealed class ReplayCursor
         var appended = Appended;
         Appended = 0;
         return appended;
+    }
+
+    /// <summary>
+    /// The frames the last fill chose to send without copying (a run that filled the batch on its
+    /// own, the batch being empty), or empty; the slice stays valid as long as the feed.
+    /// </summary>
+    public ReadOnlyMemory<byte> TakeDirectRun()
+    {
+        var run = _directRun;
+        _directRun = default;
+        return run;
     }
 
     /// <summary>Starts the next loop.</summary>
@@ -176,7 +190,17 @@ internal sealed class ReplayCursor
             index++;
         }
         if (runStart >= 0)
-            AppendRun(batch, runStart, index, variant);
+        {
+            if (outcome == ReplayFill.BatchFull && batch.Length == 0)
+            {
+                _directRun = feed.FrameRunMemory(runStart, index, variant);
+                Appended += index - runStart;
+            }
+            else
+            {
+                AppendRun(batch, runStart, index, variant);
+            }
+        }
         if (outcome == ReplayFill.End && _reorderCount > 0)
             EmitReorder(batch, variant);
         _index = index;

@@ -62,6 +62,7 @@ public sealed class AllocationTests
         {
             if (cursor.Fill(batch, 0, out _) == ReplayFill.End)
                 cursor.Rewind();
+            cursor.TakeDirectRun();
             played += cursor.TakeAppended();
             batch.Clear();
         }
