@@ -5,9 +5,10 @@ using LowLatency.Replay.Tests.Infrastructure;
 namespace LowLatency.Replay.Tests.Sessions;
 
 /// <summary>
-/// A third-party client (Python <c>websockets</c>) speaks each exchange's session as its
-/// documentation says and must receive exactly the recorded messages of its subscription, byte
-/// for byte, in order; the script reads the expected messages from the capture itself.
+/// A third-party client (Python <c>websockets</c>; Node <c>ws</c> for Binance too) speaks each
+/// exchange's session as its documentation says and must receive exactly the recorded messages
+/// of its subscription, byte for byte, in order; the script reads the expected messages from the
+/// capture itself.
 /// </summary>
 public sealed class ThirdPartyClientTests
 {
@@ -19,7 +20,7 @@ public sealed class ThirdPartyClientTests
     {
         await using var replayer = Replayer.Start(SharedFeeds.BinanceSpot, MaxSpeed);
 
-        var outcome = await PythonPeer.RunAsync(Script, "binance", replayer.WebSocketUrl("/stream").ToString(), TestPaths.BinanceSpotHbt,
+        var outcome = await PeerClient.RunPythonAsync(Script, "binance", replayer.WebSocketUrl("/stream").ToString(), TestPaths.BinanceSpotHbt,
             "--streams", "btcusdt@depth@100ms,btcusdt@trade", "--subscribe");
 
         Assert.True(outcome.ExitCode == 0, outcome.ToString());
@@ -27,11 +28,23 @@ public sealed class ThirdPartyClientTests
     }
 
     [Fact]
+    public async Task Binance_node_ws_client_subscribing_with_SUBSCRIBE_receives_its_streams_exactly()
+    {
+        await using var replayer = Replayer.Start(SharedFeeds.BinanceSpot, MaxSpeed);
+
+        var outcome = await PeerClient.RunNodeAsync("replay-client.js", replayer.WebSocketUrl("/stream").ToString(), TestPaths.BinanceSpotHbt,
+            "btcusdt@bookTicker,btcusdt@trade");
+
+        Assert.True(outcome.ExitCode == 0, outcome.ToString());
+        Assert.StartsWith("OK 37797", outcome.Stdout);
+    }
+
+    [Fact]
     public async Task Binance_raw_stream_client_receives_unwrapped_payloads_exactly()
     {
         await using var replayer = Replayer.Start(SharedFeeds.BinanceSpot, MaxSpeed);
 
-        var outcome = await PythonPeer.RunAsync(Script, "binance", replayer.WebSocketUrl("/ws/btcusdt@bookTicker").ToString(), TestPaths.BinanceSpotHbt,
+        var outcome = await PeerClient.RunPythonAsync(Script, "binance", replayer.WebSocketUrl("/ws/btcusdt@bookTicker").ToString(), TestPaths.BinanceSpotHbt,
             "--streams", "btcusdt@bookTicker", "--raw");
 
         Assert.True(outcome.ExitCode == 0, outcome.ToString());
@@ -43,7 +56,7 @@ public sealed class ThirdPartyClientTests
     {
         await using var replayer = Replayer.Start(SharedFeeds.BinanceCryptofeed, MaxSpeed);
 
-        var outcome = await PythonPeer.RunAsync(Script, "binance", replayer.WebSocketUrl("/stream?streams=nknusdt@depth@100ms/nknusdt@bookTicker").ToString(),
+        var outcome = await PeerClient.RunPythonAsync(Script, "binance", replayer.WebSocketUrl("/stream?streams=nknusdt@depth@100ms/nknusdt@bookTicker").ToString(),
             TestPaths.BinanceCryptofeed, "--streams", "nknusdt@depth@100ms,nknusdt@bookTicker");
 
         Assert.True(outcome.ExitCode == 0, outcome.ToString());
@@ -54,7 +67,7 @@ public sealed class ThirdPartyClientTests
     {
         await using var replayer = Replayer.Start(RecordedFeed.Load("kraken", KrakenV2Capture.Path), MaxSpeed);
 
-        var outcome = await PythonPeer.RunAsync(Script, "kraken", replayer.WebSocketUrl("/v2").ToString(), KrakenV2Capture.Path,
+        var outcome = await PeerClient.RunPythonAsync(Script, "kraken", replayer.WebSocketUrl("/v2").ToString(), KrakenV2Capture.Path,
             "--channel", "book", "--symbols", "BTC/USD");
 
         Assert.True(outcome.ExitCode == 0, outcome.ToString());
@@ -67,7 +80,7 @@ public sealed class ThirdPartyClientTests
         var capture = TestPaths.Fixture("bybit/cryptofeed-l1/BYBIT.ws.1.0");
         await using var replayer = Replayer.Start(RecordedFeed.Load("bybit", capture), MaxSpeed);
 
-        var outcome = await PythonPeer.RunAsync(Script, "bybit", replayer.WebSocketUrl("/v5/public/linear").ToString(), capture,
+        var outcome = await PeerClient.RunPythonAsync(Script, "bybit", replayer.WebSocketUrl("/v5/public/linear").ToString(), capture,
             "--topics", "orderbook.1.BANDUSDT,orderbook.1.AIOZUSDT");
 
         Assert.True(outcome.ExitCode == 0, outcome.ToString());
@@ -79,7 +92,7 @@ public sealed class ThirdPartyClientTests
         var capture = TestPaths.Fixture("kucoin/cryptofeed/KUCOIN.ws.1.0");
         await using var replayer = Replayer.Start(RecordedFeed.Load("kucoin", capture), MaxSpeed);
 
-        var outcome = await PythonPeer.RunAsync(Script, "kucoin", replayer.RestUrl.ToString(), capture, "--topic", "/market/ticker:SNX-BTC,BCHSV-USDT");
+        var outcome = await PeerClient.RunPythonAsync(Script, "kucoin", replayer.RestUrl.ToString(), capture, "--topic", "/market/ticker:SNX-BTC,BCHSV-USDT");
 
         Assert.True(outcome.ExitCode == 0, outcome.ToString());
     }
@@ -90,7 +103,7 @@ public sealed class ThirdPartyClientTests
         var capture = TestPaths.Fixture("okx/cryptofeed/OKX.ws.1.0");
         await using var replayer = Replayer.Start(RecordedFeed.Load("okx", capture), MaxSpeed);
 
-        var outcome = await PythonPeer.RunAsync(Script, "okx", replayer.WebSocketUrl("/ws/v5/public").ToString(), capture,
+        var outcome = await PeerClient.RunPythonAsync(Script, "okx", replayer.WebSocketUrl("/ws/v5/public").ToString(), capture,
             "--args", "trades:BTC-USDT,books:UNI-USD-SWAP");
 
         Assert.True(outcome.ExitCode == 0, outcome.ToString());

@@ -3,11 +3,11 @@ using System.Diagnostics;
 namespace LowLatency.Replay.Tests.Infrastructure;
 
 /// <summary>
-/// Runs a third-party client script from tests/peers/replay with Debian's python3 (where
-/// python3-websockets is installed). A missing interpreter or package fails the test with the
-/// fix to apply; it never skips.
+/// Runs a third-party client script from tests/peers/replay: Python ones with Debian's python3
+/// (where python3-websockets is installed), Node ones with the npm <c>ws</c> package of
+/// tests/peers. A missing runtime or package fails the test with the fix to apply; it never skips.
 /// </summary>
-public static class PythonPeer
+public static class PeerClient
 {
     public const string DebianPython = "/usr/bin/python3";
 
@@ -16,18 +16,30 @@ public static class PythonPeer
         public override string ToString() => $"exit {ExitCode}; stdout: {Stdout.Trim()}; stderr: {Stderr.Trim()}";
     }
 
-    public static async Task<Outcome> RunAsync(string script, params string[] arguments)
+    /// <summary>Runs a Python client script with Debian's python3.</summary>
+    public static Task<Outcome> RunPythonAsync(string script, params string[] arguments)
     {
         RequireWebsockets();
-        var start = new ProcessStartInfo(DebianPython)
+        return RunAsync(DebianPython, ["-u", script, .. arguments]);
+    }
+
+    /// <summary>Runs a Node client script with the npm <c>ws</c> package of tests/peers.</summary>
+    public static Task<Outcome> RunNodeAsync(string script, params string[] arguments)
+    {
+        if (!Directory.Exists(Path.Combine(TestPaths.Peers, "node_modules", "ws")))
+            throw new InvalidOperationException($"The npm 'ws' package is missing in {TestPaths.Peers}: run ./test.sh, or 'npm ci' in tests/peers.");
+        return RunAsync("node", [script, .. arguments]);
+    }
+
+    private static async Task<Outcome> RunAsync(string fileName, string[] arguments)
+    {
+        var start = new ProcessStartInfo(fileName)
         {
             WorkingDirectory = TestPaths.ReplayPeers,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add("-u");
-        start.ArgumentList.Add(script);
         foreach (var argument in arguments)
             start.ArgumentList.Add(argument);
         using var process = Process.Start(start)!;
@@ -41,7 +53,7 @@ public static class PythonPeer
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{script} {string.Join(' ', arguments)} did not exit within 150 s. stdout: {await stdout}");
+            throw new TimeoutException($"{fileName} {string.Join(' ', arguments)} did not exit within 150 s. stdout: {await stdout}");
         }
         return new Outcome(process.ExitCode, await stdout, await stderr);
     }
