@@ -126,14 +126,15 @@ public sealed class FaultInjectionTests
     [Fact]
     public async Task Stall_at_n_holds_message_n_for_the_duration_and_loses_nothing()
     {
-        await using var replayer = Replayer.Start(Feed, Options("stall:at=50,for=600ms"));
+        await using var replayer = Replayer.Start(Feed, Options("stall:at=50,for=1s"));
         await using var client = await CollectingClient.ConnectAsync(replayer.WebSocketUrl(AllStreams));
         await client.WaitClosedAsync(Timeout);
 
         var received = client.Messages;
         Assert.Equal(Enumerable.Range(1, Feed.Count).Select(Recorded), received.Select(m => m.Text));
+        // A late receive of message 49 (a loaded machine) can only shorten the gap seen, hence half the stall.
         var gap = (double)(received[49].ReceiveTimestamp - received[48].ReceiveTimestamp) / Stopwatch.Frequency;
-        Assert.True(gap >= 0.5, $"message 50 came {gap * 1000:0} ms after message 49; the stall was 600 ms");
+        Assert.True(gap >= 0.5, $"message 50 came {gap * 1000:0} ms after message 49; the stall was 1 s");
     }
 
     [Fact]

@@ -11,8 +11,10 @@ namespace LowLatency.Replay.Tests.Server;
 /// builds running), so the checks are medians over every message, which a scheduler stall
 /// cannot move. For each message, its arrival offset (since the first message) is compared with
 /// its recorded offset divided by the speed: the median ratio must be within ±30% of 1, and the
-/// median absolute difference under 10% of the scaled span. Max must beat the recorded span ten
-/// times over. (Measured on a quiet moment: real time 3.913 s recorded, 3.864 s replayed; ×4
+/// median absolute difference under 10% of the scaled span. On this shared 2-core machine a
+/// stall has been seen to hold the client's receive thread for most of a 1.5 s run (load average
+/// above 20); a pacing defect fails every run while a stall does not repeat, so each paced check
+/// gets up to three attempts. Max must beat the recorded span ten times over. (Measured on a quiet moment: real time 3.913 s recorded, 3.864 s replayed; ×4
 /// 0.978 s vs 0.980 s; ×8 0.489 s vs 0.489 s.)
 /// </summary>
 public sealed class PacingTests
@@ -21,22 +23,19 @@ public sealed class PacingTests
     private static readonly Lazy<RecordedFeed> s_twoSeconds = new(() =>
         RecordedFeed.Load("binance", CaptureSlice.FirstSpan(TestPaths.BinanceSpotHbt, TimeSpan.FromSeconds(2))));
 
+    private static readonly Lazy<RecordedFeed> s_sixSeconds = new(() =>
+        RecordedFeed.Load("binance", CaptureSlice.FirstSpan(TestPaths.BinanceSpotHbt, TimeSpan.FromSeconds(6))));
+
     [Fact]
     public async Task Real_time_follows_the_recorded_inter_arrival_times()
     {
-        var feed = s_twoSeconds.Value;
-        var received = await ReplayAsync(feed, ReplaySpeed.RealTime);
-
-        AssertPaced(feed, received, 1);
+        await AssertPacedAsync(s_twoSeconds.Value, 1);
     }
 
     [Fact]
     public async Task Times_four_follows_the_recorded_times_four_times_faster()
     {
-        var feed = s_twoSeconds.Value;
-        var received = await ReplayAsync(feed, ReplaySpeed.Times(4));
-
-        AssertPaced(feed, received, 4);
+        await AssertPacedAsync(s_sixSeconds.Value, 4);
     }
 
     [Fact]
@@ -130,7 +129,21 @@ public sealed class PacingTests
         return client.Messages;
     }
 
-    private static void AssertPaced(RecordedFeed feed, IReadOnlyList<ReceivedMessage> received, double speed)
+    private static async Task AssertPacedAsync(RecordedFeed feed, double speed)
+    {
+        var failures = new List<string>();
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            var received = await ReplayAsync(feed, speed == 1 ? ReplaySpeed.RealTime : ReplaySpeed.Times(speed));
+            if (PacingProblem(feed, received, speed) is not { } problem)
+                return;
+            failures.Add(problem);
+        }
+        Assert.Fail(string.Join("; ", failures));
+    }
+
+    /// <summary>Null when the arrivals follow the recorded times at <paramref name="speed"/>; else what is off.</summary>
+    private static string? PacingProblem(RecordedFeed feed, IReadOnlyList<ReceivedMessage> received, double speed)
     {
         Assert.Equal(feed.Count, received.Count);
         var span = (feed.EndTimestampNs - feed.StartTimestampNs) / 1e9 / speed;
@@ -146,8 +159,9 @@ public sealed class PacingTests
         }
         var ratio = Median(ratios);
         var difference = Median(differences);
-        Assert.True(ratio is > 0.7 and < 1.3, $"median arrival/recorded ratio {ratio:0.000} at speed {speed}");
-        Assert.True(difference < span * 0.1, $"median difference {difference * 1000:0.0} ms over a {span:0.000} s span at speed {speed}");
+        return ratio is > 0.7 and < 1.3 && difference < span * 0.1
+            ? null
+            : $"median arrival/recorded ratio {ratio:0.000}, median difference {difference * 1000:0.0} ms over a {span:0.000} s span at speed {speed}";
     }
 
     private static double Median(List<double> values)
