@@ -39,7 +39,7 @@ public sealed class ReplayServeThroughputScenario : ICompareScenario
     {
         var feed = RecordedFeed.Load("binance", context.Fixture("binance/hftbacktest/spot/btcusdt_20240808.gz"));
         _replayer = Replayer.Start(feed, new ReplayerOptions { Speed = ReplaySpeed.Max, Loop = true });
-        _messages = context.Size(600_000, 5_000_000);
+        _messages = context.Size(2_000_000, 10_000_000);
     }
 
     /// <inheritdoc />
