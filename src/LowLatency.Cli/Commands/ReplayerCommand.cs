@@ -16,7 +16,7 @@ namespace LowLatency.Cli.Commands;
 /// <c>disconnect:after=1000</c>, <c>drop:every=500,seed=7</c>, <c>stall:at=200,for=2s</c>,
 /// <c>reorder:at=10,window=5</c>, <c>corrupt:every=100,bytes=2</c>, <c>truncate:after=50</c>,
 /// <c>duplicate:rate=0.01</c>, <c>refuse:count=3</c>, <c>rest:status=429,count=2</c>; see
-/// <see cref="Replay.Faults.FaultSpec"/> for every key.</para>
+/// <see cref="LowLatency.Replay.Faults.FaultSpec"/> for every key.</para>
 /// <para>Exit codes: 0 after Ctrl+C, 1 when the capture cannot be read or the port bound, 2 for bad arguments.</para>
 /// </remarks>
 public sealed class ReplayerCommand : ICliCommand
