@@ -1,0 +1,61 @@
+using LowLatency.Feeds.Parsing;
+
+namespace LowLatency.Feeds.Binance;
+
+/// <summary>
+/// Everything one pass over a Binance message found, as text positions and integers; the
+/// parser decides what the message is once the pass is over (field order is not guaranteed).
+/// </summary>
+internal struct BinanceMessage
+{
+    public TextSpan EventType;
+    public TextSpan Symbol;
+    public long EventTimeMs;
+    public long TransactionTimeMs;
+    public long FirstUpdateId;
+    public long LastUpdateId;
+    public long PreviousUpdateId;
+    public long SnapshotUpdateId;
+    public long TradeId;
+    public long AggregateTradeId;
+    public TextSpan BidPrice;
+    public TextSpan BidQuantity;
+    public TextSpan AskPrice;
+    public TextSpan AskQuantity;
+    public TextSpan Price;
+    public TextSpan Quantity;
+    public bool BuyerIsMaker;
+    public bool HasFirstUpdateId;
+    public bool HasLastUpdateId;
+    public bool HasSnapshot;
+    public bool HasTradeId;
+    public bool HasAggregateTradeId;
+    public bool HasKline;
+    public bool IsResponse;
+    public long KlineOpenTimeMs;
+    public TextSpan KlineInterval;
+    public TextSpan KlineOpen;
+    public TextSpan KlineHigh;
+    public TextSpan KlineLow;
+    public TextSpan KlineClose;
+    public TextSpan KlineVolume;
+    public bool KlineClosed;
+
+    public static BinanceMessage Empty => new()
+    {
+        EventType = TextSpan.Missing,
+        Symbol = TextSpan.Missing,
+        BidPrice = TextSpan.Missing,
+        BidQuantity = TextSpan.Missing,
+        AskPrice = TextSpan.Missing,
+        AskQuantity = TextSpan.Missing,
+        Price = TextSpan.Missing,
+        Quantity = TextSpan.Missing,
+        KlineInterval = TextSpan.Missing,
+        KlineOpen = TextSpan.Missing,
+        KlineHigh = TextSpan.Missing,
+        KlineLow = TextSpan.Missing,
+        KlineClose = TextSpan.Missing,
+        KlineVolume = TextSpan.Missing,
+    };
+}

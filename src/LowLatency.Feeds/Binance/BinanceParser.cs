@@ -1,0 +1,476 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using LowLatency.Core.Instruments;
+using LowLatency.Feeds.Model;
+using LowLatency.Feeds.Parsing;
+
+namespace LowLatency.Feeds.Binance;
+
+/// <summary>
+/// Parses Binance spot, USD-M and COIN-M market streams (raw or combined
+/// <c>{"stream":..,"data":..}</c>): <c>depthUpdate</c>, <c>bookTicker</c>, <c>trade</c>,
+/// <c>aggTrade</c>, <c>kline</c>, and REST depth snapshots.
+/// </summary>
+/// <remarks>
+/// <para>
+/// One pass with <see cref="Utf8JsonReader"/> records where every known field is; the message
+/// is then classified (the spot <c>bookTicker</c> has no <c>"e"</c>, so shape decides) and its
+/// numbers converted at the instrument's scales. Binance keys are case-sensitive single letters
+/// (<c>b</c> bid levels or best bid, <c>B</c> best bid size, <c>a</c> ask levels, best ask or
+/// aggregate trade id depending on the JSON type).
+/// </para>
+/// <para>
+/// A depth snapshot (<c>{"lastUpdateId":..,"bids":..,"asks":..}</c>) is accepted on both paths:
+/// from <see cref="ParseRestResponse"/> and in-line on the message path, where the
+/// hftbacktest collector writes it. Spot and USD-M snapshots name no symbol: it comes from the
+/// request URL or from <see cref="MessageContext.SnapshotInstrumentId"/>.
+/// </para>
+/// </remarks>
+public sealed class BinanceParser : IExchangeParser
+{
+    private const long NanosPerMilli = 1_000_000;
+    private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 8 };
+
+    private readonly SymbolResolver _symbols;
+    private readonly LevelTextBuffer _levels = new();
+    private readonly EventBuffer _staged = new();
+
+    /// <summary>Creates a parser resolving symbols through <paramref name="symbols"/>.</summary>
+    public BinanceParser(SymbolResolver symbols)
+    {
+        ArgumentNullException.ThrowIfNull(symbols);
+        _symbols = symbols;
+    }
+
+    /// <inheritdoc />
+    public ParseResult Parse<TSink>(ReadOnlySpan<byte> message, in MessageContext context, ref TSink sink)
+        where TSink : IMarketEventSink
+    {
+        var fields = BinanceMessage.Empty;
+        var error = Read(message, ref fields, out var isObject);
+        if (error != ParseError.None)
+            return ParseResult.Failed(error);
+        if (!isObject)
+            return ParseResult.Unknown;
+        if (fields.HasSnapshot)
+            return EmitSnapshot(message, ref fields, default, in context, ref sink);
+        return Classify(message, ref fields, in context, ref sink);
+    }
+
+    /// <inheritdoc />
+    public ParseResult ParseRestResponse<TSink>(ReadOnlySpan<byte> requestUri, ReadOnlySpan<byte> body, in MessageContext context, ref TSink sink)
+        where TSink : IMarketEventSink
+    {
+        var fields = BinanceMessage.Empty;
+        var error = Read(body, ref fields, out var isObject);
+        if (error != ParseError.None)
+            return ParseResult.Failed(error);
+        if (!isObject || !fields.HasSnapshot)
+            return ParseResult.Unknown;
+        return EmitSnapshot(body, ref fields, QuerySymbol(requestUri), in context, ref sink);
+    }
+
+    private ParseError Read(ReadOnlySpan<byte> message, ref BinanceMessage fields, out bool isObject)
+    {
+        _levels.Clear();
+        isObject = false;
+        try
+        {
+            var reader = new Utf8JsonReader(message, ReaderOptions);
+            if (!reader.Read())
+                return ParseError.MalformedJson;
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                reader.Skip();
+                while (reader.Read())
+                {
+                }
+                return ParseError.None;
+            }
+            isObject = true;
+            var error = ReadObject(ref reader, ref fields);
+            if (error != ParseError.None)
+                return error;
+            // A further read finds trailing garbage (it throws) or the end.
+            reader.Read();
+            return ParseError.None;
+        }
+        catch (JsonException)
+        {
+            return ParseError.MalformedJson;
+        }
+    }
+
+    private ParseError ReadObject(ref Utf8JsonReader reader, ref BinanceMessage fields)
+    {
+        while (reader.Read())
+        {
+            if (reader.TokenType == JsonTokenType.EndObject)
+                return ParseError.None;
+            var name = reader.ValueSpan;
+            var escaped = reader.ValueIsEscaped;
+            reader.Read();
+            var error = escaped ? Skip(ref reader) : ReadField(name, ref reader, ref fields);
+            if (error != ParseError.None)
+                return error;
+        }
+        return ParseError.MalformedJson;
+    }
+
+    private ParseError ReadField(ReadOnlySpan<byte> name, ref Utf8JsonReader reader, ref BinanceMessage fields)
+    {
+        if (name.Length == 1)
+            return ReadShortField(name[0], ref reader, ref fields);
+        if (name.SequenceEqual("data"u8))
+            return reader.TokenType == JsonTokenType.StartObject ? ReadObject(ref reader, ref fields) : ParseError.UnexpectedValue;
+        if (name.SequenceEqual("pu"u8))
+            return Int64(ref reader, out fields.PreviousUpdateId);
+        if (name.SequenceEqual("bids"u8))
+            return JsonValues.ReadPairLevels(ref reader, Side.Buy, _levels);
+        if (name.SequenceEqual("asks"u8))
+            return JsonValues.ReadPairLevels(ref reader, Side.Sell, _levels);
+        if (name.SequenceEqual("lastUpdateId"u8))
+        {
+            fields.HasSnapshot = true;
+            return Int64(ref reader, out fields.SnapshotUpdateId);
+        }
+        if (name.SequenceEqual("symbol"u8))
+            return Text(ref reader, out fields.Symbol);
+        if (name.SequenceEqual("result"u8))
+            fields.IsResponse = true;
+        return Skip(ref reader);
+    }
+
+    private ParseError ReadShortField(byte name, ref Utf8JsonReader reader, ref BinanceMessage fields)
+    {
+        switch (name)
+        {
+            case (byte)'e':
+                return Text(ref reader, out fields.EventType);
+            case (byte)'s':
+                return Text(ref reader, out fields.Symbol);
+            case (byte)'E':
+                return Int64(ref reader, out fields.EventTimeMs);
+            case (byte)'T':
+                return Int64(ref reader, out fields.TransactionTimeMs);
+            case (byte)'U':
+                fields.HasFirstUpdateId = true;
+                return Int64(ref reader, out fields.FirstUpdateId);
+            case (byte)'u':
+                fields.HasLastUpdateId = true;
+                return Int64(ref reader, out fields.LastUpdateId);
+            case (byte)'t':
+                fields.HasTradeId = true;
+                return Int64(ref reader, out fields.TradeId);
+            case (byte)'b':
+                return reader.TokenType == JsonTokenType.StartArray
+                    ? JsonValues.ReadPairLevels(ref reader, Side.Buy, _levels)
+                    : Text(ref reader, out fields.BidPrice);
+            case (byte)'a':
+                if (reader.TokenType == JsonTokenType.StartArray)
+                    return JsonValues.ReadPairLevels(ref reader, Side.Sell, _levels);
+                if (reader.TokenType == JsonTokenType.Number)
+                {
+                    fields.HasAggregateTradeId = true;
+                    return Int64(ref reader, out fields.AggregateTradeId);
+                }
+                return Text(ref reader, out fields.AskPrice);
+            case (byte)'B':
+                return Text(ref reader, out fields.BidQuantity);
+            case (byte)'A':
+                return Text(ref reader, out fields.AskQuantity);
+            case (byte)'p':
+                return Text(ref reader, out fields.Price);
+            case (byte)'q':
+                return Text(ref reader, out fields.Quantity);
+            case (byte)'m':
+                return JsonValues.TryReadBoolean(ref reader, out fields.BuyerIsMaker) ? ParseError.None : ParseError.UnexpectedValue;
+            case (byte)'k':
+                fields.HasKline = true;
+                return reader.TokenType == JsonTokenType.StartObject ? ReadKline(ref reader, ref fields) : ParseError.UnexpectedValue;
+            default:
+                return Skip(ref reader);
+        }
+    }
+
+    private static ParseError ReadKline(ref Utf8JsonReader reader, ref BinanceMessage fields)
+    {
+        while (reader.Read())
+        {
+            if (reader.TokenType == JsonTokenType.EndObject)
+                return ParseError.None;
+            var name = reader.ValueSpan;
+            reader.Read();
+            var error = name.Length != 1 ? Skip(ref reader) : name[0] switch
+            {
+                (byte)'t' => Int64(ref reader, out fields.KlineOpenTimeMs),
+                (byte)'i' => Text(ref reader, out fields.KlineInterval),
+                (byte)'o' => Text(ref reader, out fields.KlineOpen),
+                (byte)'h' => Text(ref reader, out fields.KlineHigh),
+                (byte)'l' => Text(ref reader, out fields.KlineLow),
+                (byte)'c' => Text(ref reader, out fields.KlineClose),
+                (byte)'v' => Text(ref reader, out fields.KlineVolume),
+                (byte)'x' => JsonValues.TryReadBoolean(ref reader, out fields.KlineClosed) ? ParseError.None : ParseError.UnexpectedValue,
+                (byte)'s' => Text(ref reader, out fields.Symbol),
+                _ => Skip(ref reader),
+            };
+            if (error != ParseError.None)
+                return error;
+        }
+        return ParseError.MalformedJson;
+    }
+
+    private ParseResult Classify<TSink>(ReadOnlySpan<byte> message, ref BinanceMessage fields, in MessageContext context, ref TSink sink)
+        where TSink : IMarketEventSink
+    {
+        var type = fields.EventType.IsPresent ? fields.EventType.Of(message) : default;
+        if (type.SequenceEqual("depthUpdate"u8))
+            return EmitDepth(message, ref fields, in context, ref sink);
+        if (type.SequenceEqual("trade"u8))
+            return fields.HasTradeId ? EmitTrade(message, ref fields, fields.TradeId, in context, ref sink) : ParseResult.Failed(ParseError.MissingField);
+        if (type.SequenceEqual("aggTrade"u8))
+            return fields.HasAggregateTradeId ? EmitTrade(message, ref fields, fields.AggregateTradeId, in context, ref sink) : ParseResult.Failed(ParseError.MissingField);
+        if (type.SequenceEqual("bookTicker"u8) || (type.IsEmpty && fields.HasLastUpdateId && fields.BidPrice.IsPresent))
+            return EmitBestBidOffer(message, ref fields, in context, ref sink);
+        if (type.SequenceEqual("kline"u8) && fields.HasKline)
+            return EmitCandle(message, ref fields, in context, ref sink);
+        if (type.IsEmpty && fields.IsResponse)
+            return ParseResult.Ignored;
+        return ParseResult.Unknown;
+    }
+
+    private ParseResult EmitDepth<TSink>(ReadOnlySpan<byte> message, ref BinanceMessage fields, in MessageContext context, ref TSink sink)
+        where TSink : IMarketEventSink
+    {
+        if (!fields.HasFirstUpdateId || !fields.HasLastUpdateId)
+            return ParseResult.Failed(ParseError.MissingField);
+        if (!TryInstrument(message, fields.Symbol, out var instrument, out var error))
+            return ParseResult.Failed(error);
+        var template = new MarketEvent
+        {
+            InstrumentId = instrument.Id,
+            ExchangeTimeNs = fields.EventTimeMs * NanosPerMilli,
+            ReceiveTimestamp = context.ReceiveTimestamp,
+            FirstSequence = fields.FirstUpdateId,
+            Sequence = fields.LastUpdateId,
+            PreviousSequence = fields.PreviousUpdateId,
+            Flags = MarketEventFlags.HasBookSequence,
+        };
+        return EmitBook(message, instrument, MarketEventKind.BookDeltaLevel, ref template, ref sink);
+    }
+
+    private ParseResult EmitSnapshot<TSink>(ReadOnlySpan<byte> message, ref BinanceMessage fields, ReadOnlySpan<byte> urlSymbol, in MessageContext context, ref TSink sink)
+        where TSink : IMarketEventSink
+    {
+        Instrument instrument;
+        if (!urlSymbol.IsEmpty || fields.Symbol.IsPresent)
+        {
+            var symbol = urlSymbol.IsEmpty ? fields.Symbol.Of(message) : urlSymbol;
+            if (!_symbols.TryResolve(symbol, out instrument))
+                return ParseResult.Failed(ParseError.UnknownSymbol);
+        }
+        else if (context.SnapshotInstrumentId >= 0 && context.SnapshotInstrumentId < _symbols.Registry.Count)
+        {
+            instrument = _symbols.Registry.Get(context.SnapshotInstrumentId);
+        }
+        else
+        {
+            return ParseResult.Failed(ParseError.MissingField);
+        }
+        var template = new MarketEvent
+        {
+            InstrumentId = instrument.Id,
+            ExchangeTimeNs = fields.EventTimeMs * NanosPerMilli,
+            ReceiveTimestamp = context.ReceiveTimestamp,
+            FirstSequence = fields.SnapshotUpdateId,
+            Sequence = fields.SnapshotUpdateId,
+            Flags = MarketEventFlags.Snapshot | MarketEventFlags.FromRest | MarketEventFlags.HasBookSequence,
+        };
+        return EmitBook(message, instrument, MarketEventKind.BookSnapshotLevel, ref template, ref sink);
+    }
+
+    private ParseResult EmitBook<TSink>(ReadOnlySpan<byte> message, Instrument instrument, MarketEventKind levelKind, ref MarketEvent template, ref TSink sink)
+        where TSink : IMarketEventSink
+    {
+        _staged.Clear();
+        for (var i = 0; i < _levels.Count; i++)
+        {
+            ref var level = ref _staged.Add();
+            level = template;
+            level.Kind = levelKind;
+            level.Side = _levels.SideAt(i);
+            var error = JsonValues.TryPrice(message, _levels.PriceAt(i), instrument, out level.Price, out level.PriceFractionDigits);
+            if (error == ParseError.None)
+                error = JsonValues.TryQuantity(message, _levels.QuantityAt(i), instrument, out level.Quantity, out level.QuantityFractionDigits);
+            if (error != ParseError.None)
+            {
+                _staged.Clear();
+                return ParseResult.Failed(error);
+            }
+        }
+        ref var end = ref _staged.Add();
+        end = template;
+        end.Kind = MarketEventKind.BookEnd;
+        return ParseResult.Ok(_staged.Flush(ref sink));
+    }
+
+    private ParseResult EmitTrade<TSink>(ReadOnlySpan<byte> message, ref BinanceMessage fields, long tradeId, in MessageContext context, ref TSink sink)
+        where TSink : IMarketEventSink
+    {
+        if (!TryInstrument(message, fields.Symbol, out var instrument, out var error))
+            return ParseResult.Failed(error);
+        var trade = new MarketEvent
+        {
+            Kind = MarketEventKind.Trade,
+            InstrumentId = instrument.Id,
+            ExchangeTimeNs = (fields.TransactionTimeMs != 0 ? fields.TransactionTimeMs : fields.EventTimeMs) * NanosPerMilli,
+            ReceiveTimestamp = context.ReceiveTimestamp,
+            TradeId = tradeId,
+            // The buyer being the maker means the seller took liquidity.
+            Side = fields.BuyerIsMaker ? Side.Sell : Side.Buy,
+            Flags = fields.BuyerIsMaker ? MarketEventFlags.BuyerIsMaker : MarketEventFlags.None,
+        };
+        error = JsonValues.TryPrice(message, fields.Price, instrument, out trade.Price, out trade.PriceFractionDigits);
+        if (error == ParseError.None)
+            error = JsonValues.TryQuantity(message, fields.Quantity, instrument, out trade.Quantity, out trade.QuantityFractionDigits);
+        if (error != ParseError.None)
+            return ParseResult.Failed(error);
+        sink.OnEvent(in trade);
+        return ParseResult.Ok(1);
+    }
+
+    private ParseResult EmitBestBidOffer<TSink>(ReadOnlySpan<byte> message, ref BinanceMessage fields, in MessageContext context, ref TSink sink)
+        where TSink : IMarketEventSink
+    {
+        if (!TryInstrument(message, fields.Symbol, out var instrument, out var error))
+            return ParseResult.Failed(error);
+        var bbo = new MarketEvent
+        {
+            Kind = MarketEventKind.BestBidOffer,
+            InstrumentId = instrument.Id,
+            ExchangeTimeNs = (fields.TransactionTimeMs != 0 ? fields.TransactionTimeMs : fields.EventTimeMs) * NanosPerMilli,
+            ReceiveTimestamp = context.ReceiveTimestamp,
+            Sequence = fields.LastUpdateId,
+            Flags = fields.HasLastUpdateId ? MarketEventFlags.HasBookSequence : MarketEventFlags.None,
+        };
+        error = JsonValues.TryPrice(message, fields.BidPrice, instrument, out bbo.Price, out bbo.PriceFractionDigits);
+        if (error == ParseError.None)
+            error = JsonValues.TryQuantity(message, fields.BidQuantity, instrument, out bbo.Quantity, out bbo.QuantityFractionDigits);
+        if (error == ParseError.None)
+            error = JsonValues.TryPrice(message, fields.AskPrice, instrument, out bbo.AskPrice, out _);
+        if (error == ParseError.None)
+            error = JsonValues.TryQuantity(message, fields.AskQuantity, instrument, out bbo.AskQuantity, out _);
+        if (error != ParseError.None)
+            return ParseResult.Failed(error);
+        sink.OnEvent(in bbo);
+        return ParseResult.Ok(1);
+    }
+
+    private ParseResult EmitCandle<TSink>(ReadOnlySpan<byte> message, ref BinanceMessage fields, in MessageContext context, ref TSink sink)
+        where TSink : IMarketEventSink
+    {
+        if (!TryInstrument(message, fields.Symbol, out var instrument, out var error))
+            return ParseResult.Failed(error);
+        if (!fields.KlineInterval.IsPresent || !TryIntervalSeconds(fields.KlineInterval.Of(message), out var seconds))
+            return ParseResult.Failed(ParseError.UnexpectedValue);
+        var candle = new MarketEvent
+        {
+            Kind = MarketEventKind.Candle,
+            InstrumentId = instrument.Id,
+            ExchangeTimeNs = fields.KlineOpenTimeMs * NanosPerMilli,
+            ReceiveTimestamp = context.ReceiveTimestamp,
+            IntervalSeconds = seconds,
+            Flags = fields.KlineClosed ? MarketEventFlags.CandleClosed : MarketEventFlags.None,
+        };
+        error = JsonValues.TryPrice(message, fields.KlineOpen, instrument, out candle.Price, out _);
+        if (error == ParseError.None)
+            error = JsonValues.TryPrice(message, fields.KlineHigh, instrument, out candle.Quantity, out _);
+        if (error == ParseError.None)
+            error = JsonValues.TryPrice(message, fields.KlineLow, instrument, out candle.AskPrice, out _);
+        if (error == ParseError.None)
+            error = JsonValues.TryPrice(message, fields.KlineClose, instrument, out candle.AskQuantity, out _);
+        if (error == ParseError.None)
+            error = JsonValues.TryQuantity(message, fields.KlineVolume, instrument, out candle.FirstSequence, out _);
+        if (error != ParseError.None)
+            return ParseResult.Failed(error);
+        sink.OnEvent(in candle);
+        return ParseResult.Ok(1);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool TryInstrument(ReadOnlySpan<byte> message, TextSpan symbol, out Instrument instrument, out ParseError error)
+    {
+        if (!symbol.IsPresent)
+        {
+            instrument = null!;
+            error = ParseError.MissingField;
+            return false;
+        }
+        if (!_symbols.TryResolve(symbol.Of(message), out instrument))
+        {
+            error = ParseError.UnknownSymbol;
+            return false;
+        }
+        error = ParseError.None;
+        return true;
+    }
+
+    /// <summary>Seconds of a Binance interval such as <c>1m</c>, <c>4h</c>, <c>1w</c> (a month counts 30 days).</summary>
+    internal static bool TryIntervalSeconds(ReadOnlySpan<byte> interval, out long seconds)
+    {
+        seconds = 0;
+        if (interval.Length < 2)
+            return false;
+        long count = 0;
+        for (var i = 0; i < interval.Length - 1; i++)
+        {
+            var digit = (uint)(interval[i] - '0');
+            if (digit > 9)
+                return false;
+            count = count * 10 + digit;
+        }
+        long unit = interval[^1] switch
+        {
+            (byte)'s' => 1,
+            (byte)'m' => 60,
+            (byte)'h' => 3600,
+            (byte)'d' => 86_400,
+            (byte)'w' => 604_800,
+            (byte)'M' => 2_592_000,
+            _ => 0,
+        };
+        seconds = count * unit;
+        return seconds > 0;
+    }
+
+    private static ReadOnlySpan<byte> QuerySymbol(ReadOnlySpan<byte> requestUri)
+    {
+        var query = requestUri.IndexOf((byte)'?');
+        if (query < 0)
+            return default;
+        var rest = requestUri[(query + 1)..];
+        while (!rest.IsEmpty)
+        {
+            var end = rest.IndexOf((byte)'&');
+            var pair = end < 0 ? rest : rest[..end];
+            if (pair.StartsWith("symbol="u8))
+                return pair["symbol="u8.Length..];
+            rest = end < 0 ? default : rest[(end + 1)..];
+        }
+        return default;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ParseError Int64(ref Utf8JsonReader reader, out long value) =>
+        JsonValues.TryReadInt64(ref reader, out value) ? ParseError.None : ParseError.UnexpectedValue;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ParseError Text(ref Utf8JsonReader reader, out TextSpan value) =>
+        TextSpan.TryCapture(ref reader, out value) ? ParseError.None : ParseError.UnexpectedValue;
+
+    private static ParseError Skip(ref Utf8JsonReader reader)
+    {
+        reader.Skip();
+        return ParseError.None;
+    }
+}

@@ -1,0 +1,43 @@
+using LowLatency.Core.Instruments;
+using LowLatency.Feeds.Books;
+using LowLatency.Feeds.Exchanges;
+using LowLatency.Feeds.Parsing;
+
+namespace LowLatency.Feeds.Binance;
+
+/// <summary>Binance USDⓈ-M futures (<c>binance-usdm</c>).</summary>
+public sealed class BinanceUsdmDefinition : IExchangeDefinition
+{
+    private readonly BinanceVenue _venue = new(BinanceMarket.UsdM, "wss://fstream.binance.com/stream", "https://fapi.binance.com", "/fapi/v1/depth", TimeSpan.FromSeconds(420));
+
+    /// <inheritdoc />
+    public string Name => "binance-usdm";
+
+    /// <inheritdoc />
+    public string Exchange => "binance";
+
+    /// <inheritdoc />
+    public string Market => "usdm";
+
+    /// <inheritdoc />
+    public ExchangeEndpoints Endpoints => _venue.Endpoints;
+
+    /// <inheritdoc />
+    public InstrumentScales DefaultScales => BinanceVenue.DefaultScales;
+
+    /// <inheritdoc />
+    public KeepAlivePolicy KeepAlive => _venue.KeepAlive;
+
+    /// <inheritdoc />
+    public ISubscriptionBuilder Subscriptions => _venue.Subscriptions;
+
+    /// <inheritdoc />
+    public BookRules CreateBookRules(int subscribedDepth) => _venue.Rules;
+
+    /// <inheritdoc />
+    public Uri? BookSnapshotUri(string symbol) => _venue.BookSnapshotUri(symbol);
+
+    /// <inheritdoc />
+    public IExchangeParser CreateParser(InstrumentRegistry instruments, ParserOptions options) =>
+        _venue.CreateParser(instruments, options, Exchange, Market);
+}

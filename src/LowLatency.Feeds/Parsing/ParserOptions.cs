@@ -1,0 +1,12 @@
+namespace LowLatency.Feeds.Parsing;
+
+/// <summary>Options of a parser instance.</summary>
+/// <param name="UnknownSymbols">What to do with symbols that are not registered.</param>
+public sealed record ParserOptions(UnknownSymbolPolicy UnknownSymbols = UnknownSymbolPolicy.Reject)
+{
+    /// <summary>Live defaults: unknown symbols are rejected.</summary>
+    public static ParserOptions Default { get; } = new();
+
+    /// <summary>Replay defaults: unknown symbols are registered with the venue's default scales.</summary>
+    public static ParserOptions Discovering { get; } = new(UnknownSymbolPolicy.Register);
+}
