@@ -27,11 +27,11 @@ public sealed class GatingTests
     [Fact]
     public void Slow_middle_stage_is_never_overtaken_by_the_stage_after_it()
     {
-        const long events = 100_000;
-        var ring = RingTestKit.Ring(8, wait: WaitStrategyKind.Yielding);
+        const long events = 50_000;
+        var ring = RingTestKit.Ring(16, wait: WaitStrategyKind.Yielding);
         var first = new StageHandler(1);
-        var slow = new SlowConsumerHandler(ring);
-        var last = new StageHandler(2, 1);
+        var slow = new SlowConsumerHandler(ring, marks: true);
+        var last = new StageHandler(2, 1, 3);
         using var graph = new ConsumerGraph<RingTestEvent>(ring);
         graph.HandleEventsWith(first).Then(slow).Then(last);
         graph.Start();
@@ -40,7 +40,7 @@ public sealed class GatingTests
 
         Assert.True(graph.DrainAndStop(RingTestKit.Patience));
         Assert.Null(first.FirstViolation ?? slow.FirstViolation ?? last.FirstViolation);
-        Assert.True(last.Count == events && graph.Consumers[2].Sequence.Value <= graph.Consumers[1].Sequence.Value);
+        Assert.Equal(events, last.Count);
     }
 
     [Theory]
