@@ -126,14 +126,22 @@ internal sealed class ConnectionReader : IWebSocketMessageHandler
         }
     }
 
+    /// <summary>
+    /// The payload as one span. The copy buffer grows with the largest message seen, whether it
+    /// needed copying or not: where a message straddles two pipe segments is chance, so growing only
+    /// on a straddling message would allocate at random long after warm-up.
+    /// </summary>
     private ReadOnlySpan<byte> Contiguous(in ReadOnlySequence<byte> payload)
     {
-        if (payload.IsSingleSegment)
-            return payload.FirstSpan;
         int length = checked((int)payload.Length);
         if (_contiguous.Length < length)
-            _contiguous = new byte[Math.Max(length, _contiguous.Length * 2)];
+            Grow(length);
+        if (payload.IsSingleSegment)
+            return payload.FirstSpan;
         payload.CopyTo(_contiguous);
         return _contiguous.AsSpan(0, length);
     }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void Grow(int length) => _contiguous = new byte[Math.Max(length, _contiguous.Length * 2)];
 }

@@ -40,6 +40,12 @@ public sealed class EngineOptions
     /// <summary>Instrument ids the caches hold (0 .. capacity − 1); subscribing beyond it fails.</summary>
     public int InstrumentCapacity { get; set; } = 1024;
 
+    /// <summary>
+    /// Book events a book holds while it waits for a REST snapshot (Binance, KuCoin); 0 keeps the
+    /// venue's default (65,536). Raise it when the stream can outrun a slow REST answer by more.
+    /// </summary>
+    public int BookBufferEvents { get; set; }
+
     /// <summary>Candle timeframes the candle cache keeps; one minute when empty.</summary>
     public IList<CandleInterval> CandleIntervals { get; } = [];
 
@@ -87,6 +93,7 @@ public sealed class EngineOptions
             ReservedCores = ReservedCores,
             PinConsumers = PinConsumers,
             InstrumentCapacity = InstrumentCapacity,
+            BookBufferEvents = BookBufferEvents,
             CandleDepth = CandleDepth,
             Freshness = Freshness.Clone(),
             FirstUpdateWait = FirstUpdateWait,
@@ -114,6 +121,7 @@ public sealed class EngineOptions
             throw new ArgumentOutOfRangeException(nameof(RingSize), RingSize, $"Received RingSize {RingSize}; expected a power of two of at least 2.");
         ArgumentOutOfRangeException.ThrowIfLessThan(InstrumentCapacity, 1, nameof(InstrumentCapacity));
         ArgumentOutOfRangeException.ThrowIfLessThan(CandleDepth, 1, nameof(CandleDepth));
+        ArgumentOutOfRangeException.ThrowIfNegative(BookBufferEvents, nameof(BookBufferEvents));
         ArgumentOutOfRangeException.ThrowIfLessThan(ReservedCores, 1, nameof(ReservedCores));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(Freshness.Default, TimeSpan.Zero, "Freshness.Default");
         ArgumentOutOfRangeException.ThrowIfLessThan(FirstUpdateWait, TimeSpan.Zero, nameof(FirstUpdateWait));

@@ -24,13 +24,14 @@ internal sealed class ExchangeVenue : IAsyncDisposable
     private readonly Lock _restGate = new();
     private MarketEvent[] _restEvents = new MarketEvent[256];
 
-    public ExchangeVenue(IExchangeDefinition definition, ExchangeOptions options, InstrumentRegistry instruments, ILogger logger)
+    public ExchangeVenue(IExchangeDefinition definition, ExchangeOptions options, InstrumentRegistry instruments, int bookBufferEvents, ILogger logger)
     {
         Definition = definition;
         Options = options;
         Key = definition.Exchange + "_" + definition.Market;
         VenueId = instruments.GetOrAddVenue(definition.Exchange, definition.Market);
-        BookRules = definition.CreateBookRules(options.BookDepth);
+        var rules = definition.CreateBookRules(options.BookDepth);
+        BookRules = bookBufferEvents > 0 ? rules with { MaxBufferedEvents = bookBufferEvents } : rules;
         RestBase = options.RestUrl ?? definition.Endpoints.Rest;
         Rest = new RestLane(LaneOptions(definition, options, RestBase), logger);
         _restParser = definition.CreateParser(instruments, ParserOptions.Default);

@@ -88,7 +88,7 @@ internal sealed class VenueCatalog : IAsyncDisposable
     private ExchangeVenue Create(IExchangeDefinition definition)
     {
         var options = _options.Exchanges.TryGetValue(definition.Name, out var configured) ? configured.Clone() : new ExchangeOptions();
-        var venue = new ExchangeVenue(definition, options, _instruments, _logger);
+        var venue = new ExchangeVenue(definition, options, _instruments, _options.BookBufferEvents, _logger);
         lock (_rulesGate)
         {
             var rules = _rulesByVenue;

@@ -39,7 +39,8 @@ public sealed class LoopbackEndToEndTests
         var offline = OfflineReplay.Books(Venue, TestPaths.BinanceSpotHbt);
         var offlineBook = offline.Books.Books.Single();
         await using var replayer = Replayer.Start(feed, new ReplayerOptions { Speed = ReplaySpeed.Max, AtEnd = ReplayEndBehavior.KeepOpen });
-        await using var engine = new EngineBuilder().AddExchange(Venue, replayer).Build();
+        // At full speed the whole recording may arrive before the REST snapshot on a busy machine: buffer it all.
+        await using var engine = new EngineBuilder().AddExchange(Venue, replayer).Configure(o => o.BookBufferEvents = 1 << 20).Build();
         var session = engine.AddStrategy("books");
         var instrument = engine.GetInstrument(Venue, Symbol);
 
