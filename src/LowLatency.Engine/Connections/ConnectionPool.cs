@@ -59,14 +59,16 @@ internal sealed class ConnectionPool : IAsyncDisposable
         }
     }
 
-    public async Task SubscribeAsync(StrategySession session, string venueName, string symbol, MarketChannels channels, CandleInterval candleInterval,
-        CancellationToken cancellationToken)
+    public async Task SubscribeAsync(StrategySession session, string venueName, IReadOnlyList<string> symbols, MarketChannels channels,
+        CandleInterval candleInterval, CancellationToken cancellationToken)
     {
         var channelList = TrackedChannels.Split(channels).ToArray();
         if (channelList.Length == 0)
             throw new ArgumentException($"Received channels {channels}; expected one or more of Book, Trades, Ticker, BestBidOffer, Candles.", nameof(channels));
+        if (symbols.Count == 0)
+            throw new ArgumentException("Received no symbol; expected at least one.", nameof(symbols));
         var venue = _venues.Get(venueName);
-        var instrument = _venues.Resolve(venue, symbol);
+        var instruments = symbols.Select(symbol => _venues.Resolve(venue, symbol)).Distinct().ToArray();
         int candleSeconds = CandleIntervals.Seconds(candleInterval);
 
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -83,8 +85,11 @@ internal sealed class ConnectionPool : IAsyncDisposable
             }
             try
             {
-                foreach (var channel in channelList)
-                    FeedConnection.Validate(venue, Topic(instrument, channel, candleSeconds));
+                foreach (var instrument in instruments)
+                {
+                    foreach (var channel in channelList)
+                        FeedConnection.Validate(venue, Topic(instrument, channel, candleSeconds));
+                }
             }
             catch when (created is not null)
             {
@@ -99,25 +104,29 @@ internal sealed class ConnectionPool : IAsyncDisposable
             }
 
             List<Topic> added = [];
-            foreach (var channel in channelList)
+            foreach (var instrument in instruments)
             {
-                var topic = Topic(instrument, channel, candleSeconds);
-                var key = (venue.Key, topic);
-                lock (_lock)
+                foreach (var channel in channelList)
                 {
-                    if (!_sessions[session].Add(key))
-                        continue;
-                    int count = _refCounts.GetValueOrDefault(key) + 1;
-                    _refCounts[key] = count;
-                    if (count == 1)
-                        added.Add(topic);
+                    var topic = Topic(instrument, channel, candleSeconds);
+                    var key = (venue.Key, topic);
+                    lock (_lock)
+                    {
+                        if (!_sessions[session].Add(key))
+                            continue;
+                        int count = _refCounts.GetValueOrDefault(key) + 1;
+                        _refCounts[key] = count;
+                        if (count == 1)
+                            added.Add(topic);
+                    }
                 }
             }
             foreach (var topic in added)
-                _tracking(instrument.Id, topic.Channel, true);
+                _tracking(topic.InstrumentId, topic.Channel, true);
             if (connection is not null && added.Count > 0)
                 await connection.AddAsync(added, cancellationToken).ConfigureAwait(false);
-            _host.SetChannels(session, instrument.Id, ChannelsOf(session, instrument.Id));
+            foreach (var instrument in instruments)
+                _host.SetChannels(session, instrument.Id, ChannelsOf(session, instrument.Id));
         }
         finally
         {

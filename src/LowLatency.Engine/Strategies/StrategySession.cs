@@ -64,8 +64,21 @@ public sealed class StrategySession : IAsyncDisposable
     public Task SubscribeAsync(string venue, string symbol, MarketChannels channels, CandleInterval candleInterval = CandleInterval.OneMinute,
         CancellationToken cancellationToken = default)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(symbol);
+        return SubscribeAsync(venue, [symbol], channels, candleInterval, cancellationToken);
+    }
+
+    /// <summary>
+    /// Subscribes <paramref name="channels"/> of several symbols of one venue at once: a venue that
+    /// takes many streams per message (Binance, Bybit) gets them in one, so they start together.
+    /// </summary>
+    /// <inheritdoc cref="SubscribeAsync(string, string, MarketChannels, CandleInterval, CancellationToken)" path="/exception"/>
+    public Task SubscribeAsync(string venue, IReadOnlyList<string> symbols, MarketChannels channels, CandleInterval candleInterval = CandleInterval.OneMinute,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(symbols);
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
-        return _subscriptions.SubscribeAsync(this, venue, symbol, channels, candleInterval, cancellationToken);
+        return _subscriptions.SubscribeAsync(this, venue, symbols, channels, candleInterval, cancellationToken);
     }
 
     /// <summary>Leaves <paramref name="channels"/> of <paramref name="symbol"/> on <paramref name="venue"/>.</summary>
