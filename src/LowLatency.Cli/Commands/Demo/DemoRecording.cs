@@ -11,6 +11,7 @@ namespace LowLatency.Cli.Commands.Demo;
 /// <param name="Symbols">The symbols to subscribe.</param>
 /// <param name="Channels">The channels to subscribe.</param>
 /// <param name="BookDepth">The book depth the recording was made with (0: the venue's default).</param>
+/// <param name="TimeField">For a recording without receive times: the message field whose time paces it (see <see cref="TimedCapture"/>); else null.</param>
 public sealed record DemoRecording(
     string Venue,
     IReadOnlyList<string> Files,
@@ -18,4 +19,5 @@ public sealed record DemoRecording(
     string? InstrumentsFile,
     IReadOnlyList<string> Symbols,
     MarketChannels Channels,
-    int BookDepth);
+    int BookDepth,
+    string? TimeField = null);

@@ -16,7 +16,7 @@ public static class DemoRecordings
         new("binance-spot", ["binance/hftbacktest/spot/btcusdt_20240808.gz"], null, null, ["BTCUSDT"],
             MarketChannels.Book | MarketChannels.BestBidOffer | MarketChannels.Trades, 0),
         new("kraken", ["kraken/python-kraken-sdk/orderbook-v2.lines"], CaptureFormat.Lines, "kraken/kraken-data-recorder/instrument_snapshot.json", ["BTC/USD"],
-            MarketChannels.Book, 10),
+            MarketChannels.Book, 10, TimeField: "timestamp"),
         new("bybit-linear", ["bybit/cryptofeed-l1/BYBIT.ws.1.0"], null, null, ["SNTUSDT", "BANDUSDT"], MarketChannels.Book, 1),
     ];
 

@@ -6,8 +6,10 @@ using LowLatency.Engine.Metrics;
 using LowLatency.Engine.Quality;
 using LowLatency.Feeds.Exchanges;
 using LowLatency.Feeds.Parsing;
+using LowLatency.Replay.Capture;
 using LowLatency.Replay.Feed;
 using LowLatency.Replay.Server;
+using ReplayServer = LowLatency.Replay.Server.Replayer;
 
 namespace LowLatency.Cli.Commands.Demo;
 
@@ -35,7 +37,8 @@ public static class DemoRun
         if (recordings.Count == 0)
             throw new DemoArgumentException("no recording to play: " + string.Join("; ", skipped));
 
-        var replayers = new List<Replayer>();
+        var replayers = new List<ReplayServer>();
+        var temporary = new List<string>();
         try
         {
             var registry = new InstrumentRegistry();
@@ -43,8 +46,10 @@ public static class DemoRun
             var builder = new EngineBuilder().UseInstruments(registry).Configure(o => o.BookBufferEvents = 1 << 20);
             foreach (var recording in recordings)
             {
-                var feed = RecordedFeed.Load(recording.Venue, [.. recording.Files.Select(f => Path.Combine(fixtures, f))], recording.Format);
-                var replayer = Replayer.Start(feed, new ReplayerOptions { Speed = options.Speed, Loop = true });
+                var feed = recording.TimeField is { } field
+                    ? RecordedFeed.Load(recording.Venue, [.. recording.Files.Select(f => Remember(temporary, TimedCapture.Write(Path.Combine(fixtures, f), field)))], CaptureFormat.Hbt)
+                    : RecordedFeed.Load(recording.Venue, [.. recording.Files.Select(f => Path.Combine(fixtures, f))], recording.Format);
+                var replayer = ReplayServer.Start(feed, new ReplayerOptions { Speed = options.Speed, Loop = true });
                 replayers.Add(replayer);
                 builder.AddExchange(recording.Venue, e =>
                 {
@@ -56,18 +61,21 @@ public static class DemoRun
                     RegisterInstruments(recording.Venue, Path.Combine(fixtures, instruments), registry);
             }
             await using var engine = builder.Build();
-            long recorded = replayers.Sum(r => (long)r.Feed.Count);
+            var recorded = recordings.Zip(replayers).ToDictionary(
+                p => "reader " + ExchangeCatalog.Get(p.First.Venue).Exchange + "_" + ExchangeCatalog.Get(p.First.Venue).Market, p => (long)p.Second.Feed.Count);
             return await RunEngineAsync(engine, options, recordings, skipped, recorded, refresh, onFrame, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
             foreach (var replayer in replayers)
                 await replayer.DisposeAsync().ConfigureAwait(false);
+            foreach (var file in temporary)
+                File.Delete(file);
         }
     }
 
     private static async Task<DemoSummary> RunEngineAsync(MarketDataEngine engine, DemoOptions options, IReadOnlyList<DemoRecording> recordings,
-        IReadOnlyList<string> skipped, long recordedMessages, TimeSpan refresh, Action<DemoFrame> onFrame, CancellationToken cancellationToken)
+        IReadOnlyList<string> skipped, IReadOnlyDictionary<string, long> recordedMessages, TimeSpan refresh, Action<DemoFrame> onFrame, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         var gcAtStart = GcCounts.Now();
@@ -104,7 +112,8 @@ public static class DemoRun
             {
                 // Ctrl+C: one last frame and the summary.
             }
-            bool last = clock.Elapsed >= options.Duration || cancellationToken.IsCancellationRequested;
+            // A timer may wake a hair early: the frame that lands within a few milliseconds of the end is the last.
+            bool last = clock.Elapsed >= options.Duration - TimeSpan.FromMilliseconds(20) || cancellationToken.IsCancellationRequested;
             var status = engine.GetStatus();
             var elapsed = clock.Elapsed;
             double seconds = Math.Max((elapsed - previousTime).TotalSeconds, 1e-3);
@@ -115,7 +124,7 @@ public static class DemoRun
             maxOccupancy = Math.Max(maxOccupancy, status.Ring.Occupancy);
             // Steady state: every recording played once (parser and event buffers have met the largest
             // message) and a quarter of the run gone.
-            if (warm is null && elapsed >= warmUpEnd && status.Messages >= recordedMessages)
+            if (warm is null && elapsed >= warmUpEnd && status.Threads.All(t => t.Messages >= recordedMessages.GetValueOrDefault(t.Thread)))
             {
                 warm = status.Threads;
                 warmMessages = status.Messages;
@@ -137,6 +146,12 @@ public static class DemoRun
         }
         return new DemoSummary(clock.Elapsed, options.Speed.ToString(), [.. recordings.Select(r => r.Venue)], skipped, frame, allocations,
             warm is null ? null : warmTime, GcCounts.Now().Since(gcAtStart), maxOccupancy);
+    }
+
+    private static string Remember(List<string> files, string path)
+    {
+        files.Add(path);
+        return path;
     }
 
     private static DemoInstrumentRow Row(MarketDataEngine engine, DemoStrategy strategy, EngineStatus status, string venue, Instrument instrument,
