@@ -33,9 +33,10 @@ public sealed class DemoCommandTests
             Assert.Equal(["cache", "reader binance_spot", "risk", "signal"], allocations.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
             var gc = root.GetProperty("gc_collections");
             Assert.All(new[] { "gen0", "gen1", "gen2" }, key => Assert.True(gc.GetProperty(key).GetInt32() >= 0));
-            var instrument = Assert.Single(root.GetProperty("instruments").EnumerateArray());
-            Assert.Equal("BTCUSDT", instrument.GetProperty("symbol").GetString());
-            Assert.Contains(instrument.GetProperty("state").GetString(), States);
+            var instruments = root.GetProperty("instruments").EnumerateArray().ToArray();
+            Assert.Contains(instruments, i => i.GetProperty("venue").GetString() == "binance-spot" && i.GetProperty("symbol").GetString() == "BTCUSDT");
+            Assert.All(instruments, i => Assert.Contains(i.GetProperty("state").GetString(), States));
+            Assert.Equal(root.GetProperty("recordings").GetArrayLength(), instruments.Select(i => i.GetProperty("venue").GetString()).Distinct().Count());
         }
         finally
         {

@@ -1,5 +1,6 @@
 using LowLatency.Replay.Feed;
 using LowLatency.Replay.Server;
+using ReplayServer = LowLatency.Replay.Server.Replayer;
 
 namespace LowLatency.Cli.Tests.Demo;
 
@@ -28,7 +29,7 @@ public sealed class RunCommandTests
     public async Task Run_streams_the_configured_instruments_through_the_hosted_engine()
     {
         var feed = RecordedFeed.Load("binance", FixturePaths.Fixture("binance/hftbacktest/spot/btcusdt_20240808.gz"));
-        await using var replayer = Replayer.Start(feed, new ReplayerOptions { Speed = ReplaySpeed.Times(10), Loop = true });
+        await using var replayer = ReplayServer.Start(feed, new ReplayerOptions { Speed = ReplaySpeed.Times(10), Loop = true });
         var config = WriteConfig(replayer.Url.ToString(), replayer.RestUrl.ToString());
         try
         {
