@@ -1,0 +1,147 @@
+using System.Buffers;
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using LowLatency.Core.Metrics;
+using LowLatency.Engine.Metrics;
+using LowLatency.Engine.Publishing;
+using LowLatency.Engine.Quality;
+using LowLatency.Feeds.Model;
+using LowLatency.Feeds.Parsing;
+using LowLatency.WebSockets;
+
+namespace LowLatency.Engine.Connections;
+
+/// <summary>
+/// The reader side of one pooled connection, run by the WebSocket receive thread: every message
+/// goes through the venue's parser into a reusable event buffer, then into the ring as one claim.
+/// </summary>
+/// <remarks>
+/// <para>Allocation-free per message once the buffers have grown to the largest message: the
+/// payload is parsed in place when it arrived in one segment and copied into a reused buffer
+/// otherwise; latencies go to histograms owned by this thread; counters are plain fields
+/// published with release writes.</para>
+/// <para>One instance serves every connection of its pool entry in turn (a reconnect starts a new
+/// receive thread only after the previous one ended), so its parser and buffers carry over.</para>
+/// </remarks>
+internal sealed class ConnectionReader : IWebSocketMessageHandler
+{
+    private readonly IExchangeParser _parser;
+    private readonly EventPublisher _publisher;
+    private readonly long[] _channelMessages = new long[TrackedChannels.Count];
+    private MarketEvent[] _buffer = new MarketEvent[64];
+    private byte[] _contiguous = new byte[4096];
+    private long _messages;
+    private long _heartbeats;
+    private long _unknown;
+    private long _errors;
+    private long _events;
+    private long _lastMessageTimestamp;
+
+    public ConnectionReader(IExchangeParser parser, EventPublisher publisher, string key)
+    {
+        _parser = parser;
+        _publisher = publisher;
+        Key = key;
+        Probe = new AllocationProbe("reader " + key);
+    }
+
+    /// <summary>The venue key of the connection, e.g. <c>binance_spot</c>.</summary>
+    public string Key { get; }
+
+    /// <summary>Receive → parsed latency (this reader's thread records, anyone snapshots).</summary>
+    public LatencyHistogram ParsedLatency { get; } = new();
+
+    /// <summary>Receive → published latency.</summary>
+    public LatencyHistogram PublishedLatency { get; } = new();
+
+    /// <summary>The reader thread's allocation counter, sampled per message.</summary>
+    public AllocationProbe Probe { get; }
+
+    /// <summary>Messages received.</summary>
+    public long Messages => Volatile.Read(ref _messages);
+
+    /// <summary>Messages without market data (acks, heartbeats, pongs): they prove the connection, not a channel.</summary>
+    public long Heartbeats => Volatile.Read(ref _heartbeats);
+
+    /// <summary>Messages the parser did not recognise.</summary>
+    public long Unknown => Volatile.Read(ref _unknown);
+
+    /// <summary>Messages the parser rejected.</summary>
+    public long Errors => Volatile.Read(ref _errors);
+
+    /// <summary>Events parsed.</summary>
+    public long Events => Volatile.Read(ref _events);
+
+    /// <summary>Receive timestamp of the last message (any kind), Stopwatch ticks; 0 before the first.</summary>
+    public long LastMessageTimestamp => Volatile.Read(ref _lastMessageTimestamp);
+
+    /// <summary>Events dropped on a full ring.</summary>
+    public long Dropped => _publisher.Dropped;
+
+    /// <summary>Market-data messages of a tracked channel (by <see cref="TrackedChannels"/> index).</summary>
+    public long ChannelMessages(int channel) => Volatile.Read(ref _channelMessages[channel]);
+
+    /// <inheritdoc />
+    public void OnMessage(in WebSocketMessage message)
+    {
+        long received = message.ReceiveTimestamp;
+        var collector = new EventCollector(_buffer);
+        var result = _parser.Parse(Contiguous(message.Payload), new MessageContext(received), ref collector);
+        _buffer = collector.Buffer;
+        long parsed = Stopwatch.GetTimestamp();
+        Volatile.Write(ref _messages, _messages + 1);
+        Volatile.Write(ref _lastMessageTimestamp, received);
+        var events = collector.Events;
+        if (!events.IsEmpty)
+        {
+            ParsedLatency.Record(StopwatchTime.ElapsedNanoseconds(received, parsed));
+            _publisher.Publish(events);
+            PublishedLatency.Record(StopwatchTime.ElapsedNanoseconds(received, Stopwatch.GetTimestamp()));
+            Volatile.Write(ref _events, _events + events.Length);
+            int channel = TrackedChannels.IndexOf(events[0].Kind);
+            if (channel != TrackedChannels.None)
+                Volatile.Write(ref _channelMessages[channel], _channelMessages[channel] + 1);
+        }
+        else
+        {
+            Count(result.Status);
+        }
+        Probe.Sample(_messages);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void Count(ParseStatus status)
+    {
+        switch (status)
+        {
+            case ParseStatus.Ignored:
+                Volatile.Write(ref _heartbeats, _heartbeats + 1);
+                break;
+            case ParseStatus.Unknown:
+                Volatile.Write(ref _unknown, _unknown + 1);
+                break;
+            case ParseStatus.Error:
+                Volatile.Write(ref _errors, _errors + 1);
+                break;
+        }
+    }
+
+    /// <summary>
+    /// The payload as one span. The copy buffer grows with the largest message seen, whether it
+    /// needed copying or not: where a message straddles two pipe segments is chance, so growing only
+    /// on a straddling message would allocate at random long after warm-up.
+    /// </summary>
+    private ReadOnlySpan<byte> Contiguous(in ReadOnlySequence<byte> payload)
+    {
+        int length = checked((int)payload.Length);
+        if (_contiguous.Length < length)
+            Grow(length);
+        if (payload.IsSingleSegment)
+            return payload.FirstSpan;
+        payload.CopyTo(_contiguous);
+        return _contiguous.AsSpan(0, length);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void Grow(int length) => _contiguous = new byte[Math.Max(length, _contiguous.Length * 2)];
+}
