@@ -41,6 +41,7 @@ internal sealed class ReplayConnection : ISessionOutput
     private readonly long _heartbeatTicks;
     private readonly byte[]? _heartbeatFrame;
     private readonly int[] _reorder;
+    private readonly long _id;
     private byte[] _scratch = [];
     private int _reorderFault = -1;
     private int _reorderCount;
@@ -54,8 +55,9 @@ internal sealed class ReplayConnection : ISessionOutput
     private long _batchMessages;
     private long _batchSession;
 
-    public ReplayConnection(RecordedFeed feed, ReplayerOptions options, ReplayerCounters counters, WebSocketConnection socket, ExchangeSession session)
+    public ReplayConnection(RecordedFeed feed, ReplayerOptions options, ReplayerCounters counters, WebSocketConnection socket, ExchangeSession session, long id)
     {
+        _id = id;
         _feed = feed;
         _options = options;
         _counters = counters;
@@ -138,6 +140,7 @@ internal sealed class ReplayConnection : ISessionOutput
             ApplyActions(batch, now);
             var outcome = FillOutcome.Idle;
             long due = long.MaxValue;
+            var from = _index;
             if (_started)
                 outcome = Fill(batch, now, out due);
             if (batch.Length == 0 && _heartbeatFrame is not null && _subscriptions > 0 && now - lastSend >= _heartbeatTicks)
@@ -147,7 +150,7 @@ internal sealed class ReplayConnection : ISessionOutput
             }
             if (batch.Length > 0)
             {
-                await SendAsync(batch, stopping).ConfigureAwait(false);
+                await SendAsync(batch, from, stopping).ConfigureAwait(false);
                 lastSend = Stopwatch.GetTimestamp();
             }
             switch (outcome)
@@ -381,9 +384,11 @@ internal sealed class ReplayConnection : ISessionOutput
         }
     }
 
-    private async ValueTask SendAsync(WebSocketFrameBatch batch, CancellationToken stopping)
+    private async ValueTask SendAsync(WebSocketFrameBatch batch, int from, CancellationToken stopping)
     {
         long bytes = batch.Length;
+        if (_batchMessages != 0)
+            _options.SendObserver?.OnSending(_id, from, _index, Stopwatch.GetTimestamp());
         await batch.SendAsync(_socket, stopping).ConfigureAwait(false);
         _counters.Sent(_batchMessages, _batchSession, bytes);
         _batchMessages = 0;

@@ -1,0 +1,103 @@
+using System.Globalization;
+using LowLatency.Benchmarks.Compare;
+using LowLatency.Benchmarks.Scenarios.E2E.Harness;
+using LowLatency.Benchmarks.Scenarios.E2E.Naive;
+using LowLatency.Replay.Server;
+
+namespace LowLatency.Benchmarks.Scenarios.E2E;
+
+/// <summary>
+/// The end-to-end bench the three <c>e2e.*</c> scenarios share: one replayer serving the recorded
+/// Binance capture over loopback, and per round a fresh pipeline (our engine, or the naive peer)
+/// that connects to it, receives the first <see cref="RoundPlan.Messages"/> messages and is torn down.
+/// </summary>
+/// <remarks>
+/// <para><b>How latency is measured (both sides alike).</b> Wire time: the replayer reports each
+/// socket write before it makes it (<see cref="IReplaySendObserver"/>), and every message of the
+/// write gets that timestamp. Visible time: right after a message's update is applied to the cache
+/// (our cache consumer's <c>ICacheVisibilityObserver</c>; the peer's consumer after its
+/// <c>lock</c>), the pipeline records the message's key (stream + Binance update or trade id) and
+/// <c>Stopwatch.GetTimestamp()</c>. After the round the key finds the message's capture index and so
+/// its send time; the difference goes into Core's <c>LatencyHistogram</c>. Messages before
+/// <see cref="RoundPlan.WarmUp"/> (connection, REST snapshot, book sync) are not counted.</para>
+/// <para><b>Throughput</b> is the counted messages over the time between the first and the last
+/// of them becoming visible; at max speed the replayer is ahead of both pipelines (socket buffers
+/// full), so this is the pipeline's sustained rate.</para>
+/// </remarks>
+internal sealed class E2EBench : IDisposable
+{
+    private readonly double? _messagesPerSecond;
+    private readonly RoundPlan _quick;
+    private readonly RoundPlan _full;
+    private readonly List<RoundMeasurement> _ours = [];
+    private readonly List<RoundMeasurement> _peer = [];
+    private E2EFeed _feed = null!;
+    private Replayer? _replayer;
+    private SendLog _sends = null!;
+    private VisibilityLog _visible = null!;
+    private RoundPlan _plan;
+
+    /// <summary>A bench that paces the capture at <paramref name="messagesPerSecond"/> on average (null: as fast as possible).</summary>
+    public E2EBench(double? messagesPerSecond, RoundPlan quick, RoundPlan full)
+    {
+        _messagesPerSecond = messagesPerSecond;
+        _quick = quick;
+        _full = full;
+    }
+
+    public void Setup(CompareContext context)
+    {
+        _feed = E2EFeed.Load(context.Fixture(E2EFeed.FixturePath));
+        var plan = context.Size(_quick, _full);
+        _plan = plan with { Messages = Math.Min(plan.Messages, _feed.Count) };
+        _sends = new SendLog(_feed.Count);
+        _visible = new VisibilityLog(_feed.Count);
+        var speed = _messagesPerSecond is { } rate ? ReplaySpeed.Times(_feed.SpeedFactorFor(rate)) : ReplaySpeed.Max;
+        _replayer = Replayer.Start(_feed.Feed, new ReplayerOptions { Speed = speed, AtEnd = ReplayEndBehavior.KeepOpen, SendObserver = _sends });
+    }
+
+    public RoundMeasurement RunOurs() => Keep(_ours, EngineRound.Run(_feed, _replayer!, _sends, _visible, _plan));
+
+    public RoundMeasurement RunPeer() => Keep(_peer, NaiveRound.Run(_feed, _replayer!, _sends, _visible, _plan));
+
+    /// <summary>Prints each side's median round in full, so the single figure of a scenario can be read in context.</summary>
+    public void Describe(string scenario)
+    {
+        if (_ours.Count == 0)
+            return;
+        string pace = _messagesPerSecond is { } rate ? $"paced at {rate.ToString("N0", CultureInfo.InvariantCulture)} msg/s (x{_feed.SpeedFactorFor(rate):0.#})" : "at max speed";
+        Console.WriteLine($"  {scenario}: {_plan.Measured:N0} messages counted per round after {_plan.WarmUp:N0} warm-up, {pace}; wire = replayer socket write, visible = after the cache update.");
+        Console.WriteLine("  " + Line("ours", _ours));
+        if (_peer.Count > 0)
+            Console.WriteLine("  " + Line("peer", _peer));
+    }
+
+    public void Dispose()
+    {
+        _replayer?.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        _replayer = null;
+    }
+
+    private static RoundMeasurement Keep(List<RoundMeasurement> rounds, RoundMeasurement round)
+    {
+        if (round.Unmatched != 0)
+            throw new InvalidOperationException($"{round.Unmatched} visible messages had no recorded send time; expected every message to match one send.");
+        rounds.Add(round);
+        return round;
+    }
+
+    private static string Line(string side, List<RoundMeasurement> rounds)
+    {
+        var median = rounds.OrderBy(r => r.Latency.P99).ElementAt(rounds.Count / 2);
+        var l = median.Latency;
+        string line = string.Create(CultureInfo.InvariantCulture,
+            $"{side}: wire → visible µs p50 {l.P50 / 1e3:0.0} p90 {l.P90 / 1e3:0.0} p99 {l.P99 / 1e3:0.0} p99.9 {l.P999 / 1e3:0.0} max {l.Max / 1e3:0.0}; " +
+            $"{median.MessagesPerSecond:N0} msg/s; {median.BytesPerMessage:0.#} B/msg ({median.Scope})");
+        if (median.EngineStages is { } stages)
+        {
+            line += "; engine's own stages from client receive, p50/p99 µs:" + string.Concat(stages.Select(s =>
+                string.Create(CultureInfo.InvariantCulture, $" {s.Key} {s.Value.P50 / 1e3:0.0}/{s.Value.P99 / 1e3:0.0}")));
+        }
+        return line;
+    }
+}
