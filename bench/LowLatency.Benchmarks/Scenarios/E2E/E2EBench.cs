@@ -19,7 +19,8 @@ namespace LowLatency.Benchmarks.Scenarios.E2E;
 /// <c>lock</c>), the pipeline records the message's key (stream + Binance update or trade id) and
 /// <c>Stopwatch.GetTimestamp()</c>. After the round the key finds the message's capture index and so
 /// its send time; the difference goes into Core's <c>LatencyHistogram</c>. Messages before
-/// <see cref="RoundPlan.WarmUp"/> (connection, REST snapshot, book sync) are not counted.</para>
+/// <see cref="RoundPlan.WarmUp"/> and before the pipeline's book is in sync (connection, REST
+/// snapshot, buffered diffs) are not counted (<see cref="SteadyState"/>).</para>
 /// <para><b>Throughput</b> is the counted messages over the time between the first and the last
 /// of them becoming visible; at max speed the replayer is ahead of both pipelines (socket buffers
 /// full), so this is the pipeline's sustained rate.</para>
@@ -66,7 +67,7 @@ internal sealed class E2EBench : IDisposable
         if (_ours.Count == 0)
             return;
         string pace = _messagesPerSecond is { } rate ? $"paced at {rate.ToString("N0", CultureInfo.InvariantCulture)} msg/s (x{_feed.SpeedFactorFor(rate):0.#})" : "at max speed";
-        Console.WriteLine($"  {scenario}: {_plan.Measured:N0} messages counted per round after {_plan.WarmUp:N0} warm-up, {pace}; wire = replayer socket write, visible = after the cache update.");
+        Console.WriteLine($"  {scenario}: first {_plan.Messages:N0} messages of the capture per round, counted after {_plan.WarmUp:N0} and the book in sync, {pace}; wire = replayer socket write, visible = after the cache update.");
         Console.WriteLine("  " + Line("ours", _ours));
         if (_peer.Count > 0)
             Console.WriteLine("  " + Line("peer", _peer));
@@ -92,7 +93,7 @@ internal sealed class E2EBench : IDisposable
         var l = median.Latency;
         string line = string.Create(CultureInfo.InvariantCulture,
             $"{side}: wire → visible µs p50 {l.P50 / 1e3:0.0} p90 {l.P90 / 1e3:0.0} p99 {l.P99 / 1e3:0.0} p99.9 {l.P999 / 1e3:0.0} max {l.Max / 1e3:0.0}; " +
-            $"{median.MessagesPerSecond:N0} msg/s; {median.BytesPerMessage:0.#} B/msg ({median.Scope})");
+            $"{median.Messages:N0} counted at {median.MessagesPerSecond:N0} msg/s; process CPU {median.CpuMicrosecondsPerMessage:0.0} µs/msg; {median.BytesPerMessage:0.#} B/msg ({median.Scope})");
         if (median.EngineStages is { } stages)
         {
             line += "; engine's own stages from client receive, p50/p99 µs:" + string.Concat(stages.Select(s =>

@@ -1,4 +1,5 @@
 using LowLatency.Core.Metrics;
+using LowLatency.Core.Snapshots;
 using LowLatency.Engine;
 using LowLatency.Engine.Metrics;
 using LowLatency.Feeds.Exchanges;
@@ -33,6 +34,8 @@ public static class EngineRound
         configure?.Invoke(builder);
         long allocated;
         int allocatedMessages;
+        int countBefore;
+        TimeSpan cpuBefore, cpu;
         IReadOnlyDictionary<LatencyStage, LatencyPercentiles> stages;
         var engine = builder.Build();
         try
@@ -40,10 +43,12 @@ public static class EngineRound
             var session = engine.AddStrategy("e2e");
             session.SubscribeAsync(E2EFeed.Venue, E2EFeed.Symbol, MarketChannels.Book | MarketChannels.BestBidOffer | MarketChannels.Trades)
                 .GetAwaiter().GetResult();
-            RoundGuard.Require(visible.WaitWarm(HangGuard), visible, plan.WarmUp, "our engine");
+            var instrument = engine.GetInstrument(E2EFeed.Venue, E2EFeed.Symbol);
+            countBefore = SteadyState.Await(visible, plan.WarmUp, () => IsBookLive(engine, instrument.Id), HangGuard, "our engine");
             long bytesBefore = PipelineThreadBytes(engine);
-            int countBefore = visible.Count;
+            cpuBefore = ProcessCpu.Now();
             RoundGuard.Require(visible.WaitReached(HangGuard), visible, plan.Messages, "our engine");
+            cpu = ProcessCpu.Now() - cpuBefore;
             allocated = PipelineThreadBytes(engine) - bytesBefore;
             allocatedMessages = visible.Count - countBefore;
             stages = engine.GetStatus().Latency;
@@ -53,9 +58,14 @@ public static class EngineRound
             engine.DisposeAsync().AsTask().GetAwaiter().GetResult();
         }
         ReplayerConnections.WaitAllClosed(replayer, TimeSpan.FromSeconds(10));
-        var (latency, rate, unmatched) = RoundAnalysis.Analyze(feed, sends, 0, visible, plan.WarmUp);
-        return new RoundMeasurement(plan.Measured, latency.GetPercentiles(), rate, allocated, allocatedMessages, AllocationScope.PipelineThreads, unmatched, stages);
+        var (latency, rate, unmatched) = RoundAnalysis.Analyze(feed, sends, 0, visible, countBefore, countBefore + allocatedMessages);
+        return new RoundMeasurement(allocatedMessages, latency.GetPercentiles(), rate, allocated, allocatedMessages, AllocationScope.PipelineThreads,
+            ProcessCpu.MicrosecondsPer(cpu, allocatedMessages), unmatched, stages);
     }
+
+    /// <summary>True once the engine publishes a live (synced) top of <paramref name="instrumentId"/>'s book.</summary>
+    public static bool IsBookLive(MarketDataEngine engine, int instrumentId) =>
+        engine.BookTops.TryGet(instrumentId, out var top) && top.State == BookDataState.Live;
 
     /// <summary>Bytes the engine's reader and consumer threads have allocated, as each last sampled itself.</summary>
     public static long PipelineThreadBytes(MarketDataEngine engine)

@@ -7,14 +7,15 @@ namespace LowLatency.Benchmarks.Scenarios.E2E.Harness;
 public static class RoundAnalysis
 {
     /// <summary>
-    /// Latency of every message made visible from position <paramref name="warmUp"/> on: its
-    /// visible time minus the time the replayer handed it to connection <paramref name="slot"/>'s socket.
+    /// Latency of every message made visible from position <paramref name="warmUp"/> up to (not
+    /// including) <paramref name="end"/> (all recorded when null): its visible time minus the time
+    /// the replayer handed it to connection <paramref name="slot"/>'s socket.
     /// </summary>
     public static (LatencyHistogram Latency, double MessagesPerSecond, int Unmatched) Analyze(
-        E2EFeed feed, SendLog sends, int slot, VisibilityLog visible, int warmUp)
+        E2EFeed feed, SendLog sends, int slot, VisibilityLog visible, int warmUp, int? end = null)
     {
         var histogram = new LatencyHistogram();
-        int count = visible.Count;
+        int count = Math.Min(end ?? int.MaxValue, visible.Count);
         int unmatched = 0;
         for (int i = warmUp; i < count; i++)
         {

@@ -20,6 +20,9 @@ public sealed class NaiveBookKeeper
 
     public NaiveOrderBook Book => _book;
 
+    /// <summary>True while the book is in sync (read from other threads without a fence: a hint for the harness).</summary>
+    public bool IsSynced => Volatile.Read(ref _synced);
+
     /// <summary>Applies or buffers <paramref name="diff"/>; true when the book is in sync afterwards.</summary>
     public bool OnDiff(DepthUpdateDto diff)
     {

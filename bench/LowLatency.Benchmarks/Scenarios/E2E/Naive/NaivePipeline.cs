@@ -49,6 +49,9 @@ public sealed class NaivePipeline : IAsyncDisposable
     /// <summary>The peer's cache (readers may query it while data flows).</summary>
     public NaiveCache Cache { get; } = new();
 
+    /// <summary>True once the consumer has the book in sync.</summary>
+    public bool IsBookSynced => _books.IsSynced;
+
     /// <summary>Messages the receive loop could not route (should stay 0).</summary>
     public long Unrouted { get; private set; }
 

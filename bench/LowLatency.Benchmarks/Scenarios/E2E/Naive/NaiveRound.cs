@@ -22,13 +22,16 @@ public static class NaiveRound
         visible.Arm(plan.WarmUp, plan.Messages);
         long allocated;
         int allocatedMessages;
+        int countBefore;
+        TimeSpan cpuBefore, cpu;
         var pipeline = NaivePipeline.StartAsync(replayer.WebSocketUrl(E2EFeed.CombinedStreamPath), replayer.RestUrl, visible).GetAwaiter().GetResult();
         try
         {
-            RoundGuard.Require(visible.WaitWarm(EngineRound.HangGuard), visible, plan.WarmUp, "the naive pipeline");
+            countBefore = SteadyState.Await(visible, plan.WarmUp, () => pipeline.IsBookSynced, EngineRound.HangGuard, "the naive pipeline");
             long bytesBefore = GC.GetTotalAllocatedBytes(precise: true);
-            int countBefore = visible.Count;
+            cpuBefore = ProcessCpu.Now();
             RoundGuard.Require(visible.WaitReached(EngineRound.HangGuard), visible, plan.Messages, "the naive pipeline");
+            cpu = ProcessCpu.Now() - cpuBefore;
             allocated = GC.GetTotalAllocatedBytes(precise: true) - bytesBefore;
             allocatedMessages = visible.Count - countBefore;
         }
@@ -37,7 +40,8 @@ public static class NaiveRound
             pipeline.DisposeAsync().AsTask().GetAwaiter().GetResult();
         }
         ReplayerConnections.WaitAllClosed(replayer, TimeSpan.FromSeconds(10));
-        var (latency, rate, unmatched) = RoundAnalysis.Analyze(feed, sends, 0, visible, plan.WarmUp);
-        return new RoundMeasurement(plan.Measured, latency.GetPercentiles(), rate, allocated, allocatedMessages, AllocationScope.Process, unmatched);
+        var (latency, rate, unmatched) = RoundAnalysis.Analyze(feed, sends, 0, visible, countBefore, countBefore + allocatedMessages);
+        return new RoundMeasurement(allocatedMessages, latency.GetPercentiles(), rate, allocated, allocatedMessages, AllocationScope.Process,
+            ProcessCpu.MicrosecondsPer(cpu, allocatedMessages), unmatched);
     }
 }
