@@ -9,6 +9,8 @@ namespace LowLatency.LoadTests.Diagnostics;
 /// when a per-thread byte count says something does.
 /// </summary>
 /// <remarks>
+/// Only samples taken while <see cref="Recording"/> is set count: the runners set it for the steady
+/// part of each round, so warm-up growth (buffers sized to the largest message) stays out.
 /// Thread names come from <c>/proc/self/task/TID/comm</c> (Linux; the runtime sets it to the first
 /// 15 characters of <see cref="Thread.Name"/>); elsewhere the thread id is shown. Sampling is
 /// statistical: a type allocated rarely may not appear, and counts are samples, not objects.
@@ -19,6 +21,14 @@ public sealed class AllocationSampler : EventListener
     private const EventKeywords GcKeyword = (EventKeywords)0x1;
     private readonly ConcurrentDictionary<(string Thread, string Type), long> _samples = new();
     private readonly ConcurrentDictionary<ulong, string> _threadNames = new();
+    private static volatile bool s_recording;
+
+    /// <summary>Whether samples are counted now (set by the round runners for the steady part of a round).</summary>
+    public static bool Recording
+    {
+        get => s_recording;
+        set => s_recording = value;
+    }
 
     /// <summary>Samples taken so far, by thread and type, most frequent first.</summary>
     public IReadOnlyList<(string Thread, string Type, long Samples)> Samples =>
@@ -34,7 +44,7 @@ public sealed class AllocationSampler : EventListener
     /// <inheritdoc />
     protected override void OnEventWritten(EventWrittenEventArgs eventData)
     {
-        if (eventData.EventId != AllocationTickEventId || eventData.PayloadNames is null)
+        if (!s_recording || eventData.EventId != AllocationTickEventId || eventData.PayloadNames is null)
             return;
         int typeIndex = eventData.PayloadNames.IndexOf("TypeName");
         string type = typeIndex >= 0 ? eventData.Payload?[typeIndex] as string ?? "?" : "?";

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using LowLatency.Benchmarks.Scenarios.E2E.Harness;
 using LowLatency.Core.Metrics;
 using LowLatency.Engine.Metrics;
+using LowLatency.LoadTests.Diagnostics;
 using LowLatency.Replay.Server;
 
 namespace LowLatency.LoadTests.Running;
@@ -31,8 +32,10 @@ public static class LoadRoundRunner
             start = await Task.Run(() => SteadyState.Await(visible, plan.WarmUp, () => EngineRound.IsBookLive(client.Engine, client.Instrument.Id),
                 Remaining(deadline, clock), "the engine")).ConfigureAwait(false);
             long bytesBefore = client.HotThreadBytes();
+            AllocationSampler.Recording = true;
             using (sideLoad?.Invoke(client))
                 reached = await Task.Run(() => visible.WaitReached(Remaining(deadline, clock))).ConfigureAwait(false);
+            AllocationSampler.Recording = false;
             allocated = client.HotThreadBytes() - bytesBefore;
             end = visible.Count;
             allocatedMessages = end - start;

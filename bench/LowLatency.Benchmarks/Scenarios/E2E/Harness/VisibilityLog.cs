@@ -29,6 +29,9 @@ public sealed class VisibilityLog
     /// <summary>Messages recorded so far this round.</summary>
     public int Count => Math.Min(Volatile.Read(ref _count), _keys.Length);
 
+    /// <summary>The count that completes the round.</summary>
+    public int Target => _target;
+
     /// <summary>Starts a round that is warm after <paramref name="warmAt"/> messages and complete after <paramref name="target"/>.</summary>
     public void Arm(int warmAt, int target)
     {
