@@ -49,7 +49,10 @@ public sealed class LoadReport
     /// <summary>Adds a note (how a figure was measured, what it includes).</summary>
     public void Note(string note) => _notes.Add(note);
 
-    /// <summary>The report as a plain-text table: one column per figure, then the headline latency's percentiles.</summary>
+    /// <summary>
+    /// The report as plain-text tables: consecutive rows with the same figures share a table, one
+    /// column per figure, then each latency's percentiles.
+    /// </summary>
     public string ToTable()
     {
         var inv = CultureInfo.InvariantCulture;
@@ -57,33 +60,13 @@ public sealed class LoadReport
         sb.AppendLine(inv, $"load scenario '{Scenario}' on {Machine.Cores} cores, {Machine.Cpu}, {Machine.Runtime} ({Date})");
         foreach (var (name, value) in _parameters)
             sb.AppendLine(inv, $"  {name}: {value}");
-        var figureNames = _rows.SelectMany(r => r.Figures.Select(f => f.Key)).Distinct().ToList();
-        var latencyNames = _rows.SelectMany(r => r.Latencies.Select(l => l.Key)).Distinct().ToList();
-        var header = new List<string> { "" };
-        header.AddRange(figureNames);
-        foreach (var latency in latencyNames)
-            header.AddRange([$"{latency} p50 µs", "p90", "p99", "p99.9", "max"]);
-        var lines = new List<List<string>> { header };
-        foreach (var row in _rows)
+        for (int first = 0; first < _rows.Count;)
         {
-            var cells = new List<string> { row.Label };
-            foreach (var name in figureNames)
-                cells.Add(row.Figures.FirstOrDefault(f => f.Key == name) is { Key: not null } f ? Format(f.Value) : "—");
-            foreach (var name in latencyNames)
-            {
-                var l = row.Latencies.FirstOrDefault(x => x.Key == name).Value;
-                cells.AddRange(l is null || l.Count == 0 ? ["—", "—", "—", "—", "—"] : [Format(l.P50), Format(l.P90), Format(l.P99), Format(l.P999), Format(l.Max)]);
-            }
-            lines.Add(cells);
-        }
-        int columns = header.Count;
-        var widths = Enumerable.Range(0, columns).Select(c => lines.Max(l => l[c].Length)).ToArray();
-        foreach (var line in lines)
-        {
-            sb.Append("  ");
-            for (int c = 0; c < columns; c++)
-                sb.Append(c == 0 ? line[c].PadRight(widths[c]) : "  " + line[c].PadLeft(widths[c]));
-            sb.AppendLine();
+            int next = first + 1;
+            while (next < _rows.Count && SameShape(_rows[first], _rows[next]))
+                next++;
+            AppendTable(sb, _rows.GetRange(first, next - first));
+            first = next;
         }
         foreach (var note in _notes)
             sb.AppendLine(inv, $"  note: {note}");
@@ -141,6 +124,34 @@ public sealed class LoadReport
             w.WriteEndObject();
         }
         return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    private static bool SameShape(LoadRow a, LoadRow b) =>
+        a.Figures.Select(f => f.Key).SequenceEqual(b.Figures.Select(f => f.Key)) && a.Latencies.Select(l => l.Key).SequenceEqual(b.Latencies.Select(l => l.Key));
+
+    private static void AppendTable(StringBuilder sb, List<LoadRow> rows)
+    {
+        var header = new List<string> { "" };
+        header.AddRange(rows[0].Figures.Select(f => f.Key));
+        foreach (var (latency, _) in rows[0].Latencies)
+            header.AddRange([$"{latency} p50 µs", "p90", "p99", "p99.9", "max"]);
+        var lines = new List<List<string>> { header };
+        foreach (var row in rows)
+        {
+            var cells = new List<string> { row.Label };
+            cells.AddRange(row.Figures.Select(f => Format(f.Value)));
+            foreach (var (_, l) in row.Latencies)
+                cells.AddRange(l.Count == 0 ? ["—", "—", "—", "—", "—"] : [Format(l.P50), Format(l.P90), Format(l.P99), Format(l.P999), Format(l.Max)]);
+            lines.Add(cells);
+        }
+        var widths = Enumerable.Range(0, header.Count).Select(c => lines.Max(l => l[c].Length)).ToArray();
+        foreach (var line in lines)
+        {
+            sb.Append("  ");
+            for (int c = 0; c < header.Count; c++)
+                sb.Append(c == 0 ? line[c].PadRight(widths[c]) : "  " + line[c].PadLeft(widths[c]));
+            sb.AppendLine();
+        }
     }
 
     private static string Format(double value) => value switch

@@ -11,7 +11,8 @@ namespace LowLatency.LoadTests.Running;
 /// histogram per operation; disposing stops and joins them.
 /// </summary>
 /// <remarks>
-/// Every read is also checked: a ticker or book top whose best bid is at or above its best ask
+/// Each operation's allocations are counted on the reader's thread around its call (the histogram
+/// record and the timer reads between them allocate nothing). Every read is also checked: a ticker or book top whose best bid is at or above its best ask
 /// counts as crossed (the recorded market never crosses, so a crossed read would be a torn one).
 /// </remarks>
 public sealed class ReaderLoad : IDisposable
@@ -21,6 +22,7 @@ public sealed class ReaderLoad : IDisposable
     private readonly Thread[] _threads;
     private readonly LatencyHistogram[,] _latency;
     private readonly long[,] _fromRest;
+    private readonly long[,] _allocated;
     private readonly long[] _crossed;
     private volatile bool _stop;
     private long _startTicks;
@@ -32,6 +34,7 @@ public sealed class ReaderLoad : IDisposable
         _client = client;
         _latency = new LatencyHistogram[readers, Operations.Length];
         _fromRest = new long[readers, Operations.Length];
+        _allocated = new long[readers, Operations.Length];
         _crossed = new long[readers];
         for (int r = 0; r < readers; r++)
         {
@@ -72,6 +75,15 @@ public sealed class ReaderLoad : IDisposable
         return total;
     }
 
+    /// <summary>Bytes the reader threads allocated inside <paramref name="operation"/>'s calls.</summary>
+    public long Allocated(ReadOperation operation)
+    {
+        long total = 0;
+        for (int r = 0; r < _threads.Length; r++)
+            total += _allocated[r, (int)operation];
+        return total;
+    }
+
     /// <summary>Stops and joins the readers.</summary>
     public void Dispose()
     {
@@ -90,15 +102,18 @@ public sealed class ReaderLoad : IDisposable
         var histograms = Enumerable.Range(0, Operations.Length).Select(o => _latency[reader, o]).ToArray();
         while (!_stop)
         {
+            long bytes = GC.GetAllocatedBytesForCurrentThread();
             long start = Stopwatch.GetTimestamp();
             bool ticker = engine.Tickers.TryGet(id, out var t);
             histograms[0].Record(StopwatchTime.ElapsedNanoseconds(start, Stopwatch.GetTimestamp()));
+            bytes = Charge(reader, ReadOperation.TickerSnapshot, bytes);
             if (ticker && t.BidPriceTicks != 0 && t.AskPriceTicks != 0 && t.BidPriceTicks >= t.AskPriceTicks)
                 _crossed[reader]++;
 
             start = Stopwatch.GetTimestamp();
             bool book = engine.BookTops.TryGet(id, out var b);
             histograms[1].Record(StopwatchTime.ElapsedNanoseconds(start, Stopwatch.GetTimestamp()));
+            bytes = Charge(reader, ReadOperation.BookSnapshot, bytes);
             if (book && b.BidCount > 0 && b.AskCount > 0 && b.BidLevels[0].PriceTicks >= b.AskLevels[0].PriceTicks)
                 _crossed[reader]++;
 
@@ -106,6 +121,7 @@ public sealed class ReaderLoad : IDisposable
             var tickerTask = engine.GetTickerAsync(venue, symbol);
             TickerResult tickerResult = tickerTask.IsCompletedSuccessfully ? tickerTask.Result : tickerTask.AsTask().GetAwaiter().GetResult();
             histograms[2].Record(StopwatchTime.ElapsedNanoseconds(start, Stopwatch.GetTimestamp()));
+            bytes = Charge(reader, ReadOperation.GetTicker, bytes);
             if (tickerResult.Source != DataSource.Cache)
                 _fromRest[reader, 2]++;
 
@@ -113,8 +129,17 @@ public sealed class ReaderLoad : IDisposable
             var bookTask = engine.GetBookAsync(venue, symbol);
             BookResult bookResult = bookTask.IsCompletedSuccessfully ? bookTask.Result : bookTask.AsTask().GetAwaiter().GetResult();
             histograms[3].Record(StopwatchTime.ElapsedNanoseconds(start, Stopwatch.GetTimestamp()));
+            Charge(reader, ReadOperation.GetBook, bytes);
             if (bookResult.Source != DataSource.Cache)
                 _fromRest[reader, 3]++;
         }
+    }
+
+    /// <summary>Adds what this thread allocated since <paramref name="before"/> to <paramref name="operation"/>; returns the counter now.</summary>
+    private long Charge(int reader, ReadOperation operation, long before)
+    {
+        long now = GC.GetAllocatedBytesForCurrentThread();
+        _allocated[reader, (int)operation] += now - before;
+        return now;
     }
 }

@@ -65,11 +65,13 @@ public sealed class ReadersScenario : ILoadScenario
                 .With("reads", latency.TotalCount)
                 .With("reads_per_s", readSeconds > 0 ? Math.Round(latency.TotalCount / readSeconds) : 0)
                 .With("from_rest", loads.Sum(l => l.FromRest(operation)))
+                .With("B_per_read", latency.TotalCount > 0 ? Math.Round((double)loads.Sum(l => l.Allocated(operation)) / latency.TotalCount, 1) : 0)
                 .WithLatency("read", LatencySummary.Of(latency));
         }
         figures.Fill(report.Row("engine under readers").With("crossed_reads", loads.Sum(l => l.Crossed)));
         report.Note("read: each read bracketed by two Stopwatch.GetTimestamp calls on the reader's thread (the figure includes one timer read); readers start after the warm-up and stop at the end of each round.");
         report.Note("TickerSnapshot/BookSnapshot are the seqlock caches (engine.Tickers/BookTops.TryGet); GetTicker/GetBook the unified feed (freshness check, then the cache; from_rest counts reads it served from REST).");
+        report.Note("B_per_read: bytes the reader thread allocated inside the call (GC.GetAllocatedBytesForCurrentThread around it).");
         report.Note("crossed_reads: snapshots whose best bid was at or above the best ask (a torn read would show as one; the recorded market never crosses).");
         report.Note("engine under readers/wire_to_visible: replayer socket write to cache-visible per message while the readers run.");
         return report;
