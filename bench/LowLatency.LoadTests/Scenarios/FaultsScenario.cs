@@ -93,12 +93,16 @@ public sealed class FaultsScenario : ILoadScenario
             if (Injected(kind) is var n and > 0)
                 replayerRow.With("fault_" + kind.ToString().ToLowerInvariant(), n);
         }
+        long lost = Math.Max(0, taken + duplicated - visible.Count);
         int synced = status.Quality.Count(q => q.State.Quality == DataQuality.Synced);
         report.Row("engine")
             .With("received", dataMessages)
             .With("parse_errors", status.ParseErrors)
             .With("visible", visible.Count)
-            .With("lost", Math.Max(0, taken + duplicated - visible.Count))
+            .With("lost", lost)
+            .With("lost_to_drops", Injected(FaultKind.Drop))
+            .With("lost_to_corruption", status.ParseErrors)
+            .With("lost_otherwise", lost - Injected(FaultKind.Drop) - status.ParseErrors)
             .With("gaps", strategy.Gaps)
             .With("resyncs", status.Resyncs)
             .With("snapshot_requests", status.SnapshotRequests)
@@ -114,6 +118,7 @@ public sealed class FaultsScenario : ILoadScenario
             .WithLatency("recovery", LatencySummary.FromNanoseconds(strategy.RecoveryTimes));
         report.Note("taken: capture messages the replayer took for the client over all its connections (dropped ones included); sent: messages it wrote (a duplicate counts twice).");
         report.Note("lost = taken + duplicates - visible: messages that never reached the cache (dropped by the replayer, rejected as corrupt, or in flight when a connection was cut); a corrupted message that still parses is not caught (Binance has no checksum) and counts as visible.");
+        report.Note("lost_to_drops: the replayer's drop faults; lost_to_corruption: messages the parser rejected; lost_otherwise: the rest (in flight when a connection was cut, or lost by the engine).");
         report.Note("left_synced/recovered: data-quality transitions seen by a strategy; recovery: time from leaving Synced to being Synced again, per recovery (µs).");
         report.Note("Each new connection replays the capture from its start, so books go back in time after a reconnect and must resync.");
         return report;
