@@ -312,10 +312,15 @@ public sealed class WebSocketConnection : IAsyncDisposable
         SendControlFromReceiveThread(WebSocketOpcode.Close, body[..(2 + reasonLength)]);
     }
 
-    /// <summary>Sends a control frame from the receive thread without ever waiting on the send lock.</summary>
+    /// <summary>
+    /// Sends a control frame from the receive thread. A pong never waits for the send lock; a close
+    /// frame does (up to the close timeout), because the transport is torn down right after it and
+    /// a close handed to another thread could lose that race.
+    /// </summary>
     private void SendControlFromReceiveThread(WebSocketOpcode opcode, ReadOnlySpan<byte> payload)
     {
-        if (_sendLock.Wait(0))
+        bool isClose = opcode == WebSocketOpcode.Close;
+        if (_sendLock.Wait(isClose ? s_closeTimeout : TimeSpan.Zero))
         {
             try
             {
@@ -333,8 +338,10 @@ public sealed class WebSocketConnection : IAsyncDisposable
             }
             return;
         }
-        // Another thread is inside a (possibly blocked) send: hand the control frame to the pool
-        // rather than stall the reader, which the peer may need to drain before it reads again.
+        if (isClose)
+            return;
+        // Another thread is inside a (possibly blocked) send: hand the pong to the pool rather than
+        // stall the reader, which the peer may need to drain before it reads again.
         _ = SendControlInBackgroundAsync(opcode, payload.ToArray());
     }
 

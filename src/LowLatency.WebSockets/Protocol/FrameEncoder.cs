@@ -75,4 +75,24 @@ public static class FrameEncoder
         WriteFrame(frame, (WebSocketOpcode)type, payload);
         return frame;
     }
+
+    /// <summary>
+    /// Encodes one unmasked server frame compressed with permessage-deflate (RSV1 set), compressed
+    /// on its own so it can be served to any client that negotiated the extension, in any order.
+    /// </summary>
+    /// <remarks>
+    /// A sender may always choose not to refer back to earlier messages (RFC 7692 §7.2.1), so
+    /// self-contained frames are valid with or without context takeover, as long as every
+    /// compressed message on that connection is self-contained: all pre-encoded, or sent on a
+    /// connection that negotiated <c>server_no_context_takeover</c>. Mixing them with
+    /// <see cref="WebSocketConnection.SendAsync"/> on a context-keeping connection is not valid:
+    /// its deflater would refer back to a window the receiver no longer shares.
+    /// </remarks>
+    public static byte[] EncodeCompressedServerFrame(ReadOnlySpan<byte> payload, WebSocketMessageType type)
+    {
+        byte[] compressed = Compression.MessageDeflater.CompressStandalone(payload);
+        var frame = new byte[GetFrameLength(compressed.Length, masked: false)];
+        WriteFrame(frame, (WebSocketOpcode)type, compressed, fin: true, rsv1: true);
+        return frame;
+    }
 }

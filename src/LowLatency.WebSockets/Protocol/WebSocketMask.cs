@@ -43,11 +43,4 @@ public static class WebSocketMask
             Unsafe.Add(ref start, i) ^= (byte)(rotated >> ((i & 3) * 8));
         return (keyOffset + length) & 3;
     }
-
-    /// <summary>Copies <paramref name="source"/> into <paramref name="destination"/> masked, starting at key byte 0.</summary>
-    public static void CopyMasked(ReadOnlySpan<byte> source, Span<byte> destination, uint maskKey)
-    {
-        source.CopyTo(destination);
-        Apply(destination[..source.Length], maskKey, 0);
-    }
 }

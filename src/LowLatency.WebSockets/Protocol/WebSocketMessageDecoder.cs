@@ -46,7 +46,7 @@ public sealed class WebSocketMessageDecoder : IDisposable
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxMessageSize);
         _expectMasked = expectMaskedFrames;
         _maxMessageSize = maxMessageSize;
-        _inflater = perMessageDeflate ? new MessageInflater() : null;
+        _inflater = perMessageDeflate ? MessageInflater.Create() : null;
     }
 
     /// <summary>The payload of the last ping, pong or close frame reported.</summary>
@@ -65,6 +65,64 @@ public sealed class WebSocketMessageDecoder : IDisposable
     /// </summary>
     /// <exception cref="WebSocketProtocolException">The peer broke the protocol; close with its <see cref="WebSocketProtocolException.CloseCode"/>.</exception>
     public WebSocketDecodeStatus Decode<THandler>(ref ReadOnlySequence<byte> buffer, long receiveTimestamp, ref THandler handler)
+        where THandler : IWebSocketMessageHandler
+    {
+        // Most reads land in one pipe segment: walk it as a span, and take the general path only
+        // for frames that cross a segment boundary or are control frames.
+        if (buffer.IsSingleSegment && DecodeSingleSegment(ref buffer, receiveTimestamp, ref handler))
+            return WebSocketDecodeStatus.NeedMoreData;
+        return DecodeSequence(ref buffer, receiveTimestamp, ref handler);
+    }
+
+    /// <summary>
+    /// The fast path over one contiguous segment. Returns true when it consumed every complete
+    /// frame; false when it stopped at a control frame, which <see cref="DecodeSequence{THandler}"/> handles.
+    /// </summary>
+    private bool DecodeSingleSegment<THandler>(ref ReadOnlySequence<byte> buffer, long receiveTimestamp, ref THandler handler)
+        where THandler : IWebSocketMessageHandler
+    {
+        ReadOnlyMemory<byte> memory = buffer.First;
+        ReadOnlySpan<byte> span = memory.Span;
+        int offset = 0;
+        while (true)
+        {
+            if (!FrameReader.TryReadHeader(span[offset..], out FrameHeader header))
+            {
+                buffer = buffer.Slice(offset);
+                return true;
+            }
+            if (header.Masked != _expectMasked || header.Rsv2 || header.Rsv3)
+                ThrowBadHeaderBits(header);
+            if (header.IsControl)
+            {
+                buffer = buffer.Slice(offset);
+                return false;
+            }
+            ValidateData(header);
+            int payloadStart = offset + header.HeaderLength;
+            if (span.Length - payloadStart < header.PayloadLength)
+            {
+                buffer = buffer.Slice(offset);
+                return true;
+            }
+            int length = (int)header.PayloadLength;
+            offset = payloadStart + length;
+            if (header.Masked)
+                WebSocketMask.Apply(MemoryMarshal.AsMemory(memory).Span.Slice(payloadStart, length), header.MaskKey, 0);
+            var payload = new ReadOnlySequence<byte>(memory.Slice(payloadStart, length));
+            if (header.Fin && !header.Rsv1 && header.Opcode != WebSocketOpcode.Continuation)
+            {
+                var type = (WebSocketMessageType)header.Opcode;
+                if (type == WebSocketMessageType.Text && !System.Text.Unicode.Utf8.IsValid(span.Slice(payloadStart, length)))
+                    ThrowInvalidUtf8();
+                handler.OnMessage(new WebSocketMessage(payload, type, receiveTimestamp));
+                continue;
+            }
+            ReadFragmentOrCompressed(header, payload, receiveTimestamp, ref handler);
+        }
+    }
+
+    private WebSocketDecodeStatus DecodeSequence<THandler>(ref ReadOnlySequence<byte> buffer, long receiveTimestamp, ref THandler handler)
         where THandler : IWebSocketMessageHandler
     {
         var reader = new SequenceReader<byte>(buffer);

@@ -49,8 +49,13 @@ public sealed class WebSocketListener : IAsyncDisposable
     /// <summary>True when serving wss.</summary>
     public bool IsSecure => _options.ServerCertificate is not null;
 
-    /// <summary>The URL clients use, e.g. <c>ws://127.0.0.1:41234/</c>.</summary>
-    public Uri Url => new($"{(IsSecure ? "wss" : "ws")}://{(LocalEndPoint.Address.Equals(IPAddress.Loopback) && IsSecure ? "localhost" : LocalEndPoint.Address.ToString())}:{Port}/");
+    /// <summary>
+    /// The URL clients use, e.g. <c>ws://127.0.0.1:41234/</c>; on loopback with TLS the host is
+    /// <c>localhost</c>, the name a test certificate carries.
+    /// </summary>
+    public Uri Url => IsSecure && IPAddress.IsLoopback(LocalEndPoint.Address)
+        ? new Uri($"wss://localhost:{Port}/")
+        : new Uri($"{(IsSecure ? "wss" : "ws")}://{LocalEndPoint}/");
 
     /// <summary>Waits for the next client whose request head arrived whole.</summary>
     /// <exception cref="OperationCanceledException">Cancelled.</exception>

@@ -58,25 +58,28 @@ public sealed class KeepAliveTests
     }
 
     [Fact]
-    public async Task Heartbeats_keep_the_data_watchdog_quiet()
+    public async Task A_text_heartbeat_resets_the_data_watchdog()
     {
-        using var server = new RawFrameServer();
-        Task<RawClientSession> session = server.AcceptAndSendAsync([]);
-        var options = new WebSocketClientOptions { KeepAlive = new KeepAliveOptions { DataTimeout = TimeSpan.FromSeconds(1) } };
-        await using WebSocketConnection connection = await WebSocketClient.ConnectAsync(server.Url, options);
-        var messages = new RecordingHandler();
-        connection.StartReceiving(messages);
-        using RawClientSession raw = await session;
+        await using var setup = await WatchedConnection.StartAsync();
+        long before = setup.Connection.LastReceiveTimestamp;
 
-        // Two seconds of heartbeats every 20 ms: twice the timeout, never a gap near it.
-        for (int i = 0; i < 100; i++)
-        {
-            await raw.WriteAsync([0x81, 0x02, (byte)'h', (byte)'b']);
-            await Task.Delay(20);
-        }
+        await setup.Raw.WriteAsync([0x81, 0x02, (byte)'h', (byte)'b']);
+        Assert.Equal("hb", (await setup.Messages.NextAsync()).Text);
 
-        Assert.False(connection.Completion.IsCompleted, connection.Completion.IsCompleted ? connection.Completion.Result.Reason : "");
-        Assert.Equal("hb", (await messages.NextAsync()).Text);
+        Assert.True(setup.Connection.LastReceiveTimestamp > before);
+    }
+
+    [Fact]
+    public async Task A_protocol_ping_resets_the_data_watchdog()
+    {
+        await using var setup = await WatchedConnection.StartAsync();
+        long before = setup.Connection.LastReceiveTimestamp;
+
+        await setup.Raw.WriteAsync([0x89, 0x00]);
+        (int opcode, _) = await setup.Raw.ReadFrameAsync();
+
+        Assert.Equal((int)WebSocketOpcode.Pong, opcode);
+        Assert.True(setup.Connection.LastReceiveTimestamp > before);
     }
 
     [Fact]
@@ -97,5 +100,27 @@ public sealed class KeepAliveTests
 
         Assert.Equal((int)WebSocketOpcode.Text, opcode);
         Assert.Equal("{\"op\":\"ping\"}", System.Text.Encoding.UTF8.GetString(payload));
+    }
+
+    /// <summary>A client with a long data watchdog connected to a raw server.</summary>
+    private sealed record WatchedConnection(RawFrameServer Server, RawClientSession Raw, WebSocketConnection Connection, RecordingHandler Messages) : IAsyncDisposable
+    {
+        public static async Task<WatchedConnection> StartAsync()
+        {
+            var server = new RawFrameServer();
+            Task<RawClientSession> session = server.AcceptAndSendAsync([]);
+            var options = new WebSocketClientOptions { KeepAlive = new KeepAliveOptions { DataTimeout = TimeSpan.FromMinutes(5) } };
+            WebSocketConnection connection = await WebSocketClient.ConnectAsync(server.Url, options);
+            var messages = new RecordingHandler();
+            connection.StartReceiving(messages);
+            return new WatchedConnection(server, await session, connection, messages);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await Connection.DisposeAsync();
+            Raw.Dispose();
+            Server.Dispose();
+        }
     }
 }

@@ -21,7 +21,8 @@ public sealed class PeerClientTests
         int exit = await client.WaitExitAsync(TimeSpan.FromSeconds(60));
 
         Assert.True(exit == 0, $"node client exited {exit}: {client.Stdout} {client.Stderr}");
-        Assert.StartsWith("OK 11 close 1000", client.Stdout);
+        Assert.True(client.Stdout.StartsWith("OK 11 close 1000", StringComparison.Ordinal),
+            $"node client: {client.Stdout} {client.Stderr} server saw: {string.Join("; ", server.Closed)}");
         await AssertServerSawCleanCloseAsync(server);
     }
 
@@ -36,7 +37,8 @@ public sealed class PeerClientTests
         int exit = await client.WaitExitAsync(TimeSpan.FromSeconds(60));
 
         Assert.True(exit == 0, $"python client exited {exit}: {client.Stdout} {client.Stderr}");
-        Assert.StartsWith("OK 10 close 1000", client.Stdout);
+        Assert.True(client.Stdout.StartsWith("OK 10 close 1000", StringComparison.Ordinal),
+            $"python client: {client.Stdout} {client.Stderr} server saw: {string.Join("; ", server.Closed)}");
         await AssertServerSawCleanCloseAsync(server);
     }
 

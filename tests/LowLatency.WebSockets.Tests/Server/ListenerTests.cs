@@ -137,6 +137,7 @@ public sealed class ListenerTests
             Assert.Equal($"msg {i}", (await messages.NextAsync()).Text);
         Assert.Equal(new byte[] { 1, 2, 3 }, (await messages.NextAsync()).Payload);
         Assert.Equal(0, batch.Length);
+        Assert.Equal(1001, connection.MessagesReceived);
     }
 
     private static async Task<byte[]> ReadAllAsync(Stream stream)

@@ -23,7 +23,7 @@ public sealed class DeflateThroughputScenario : ICompareScenario
     public string? Peer => "ClientWebSocket+DangerousDeflateOptions";
 
     /// <inheritdoc />
-    public void Setup(CompareContext context) => _bench.Setup(context.Size(100_000, 1_000_000));
+    public void Setup(CompareContext context) => _bench.Setup(context.Size(300_000, 2_000_000));
 
     /// <inheritdoc />
     public RoundResult RunOurs() => _bench.RunOurs();

@@ -34,7 +34,7 @@ public sealed class FrameReadScenario : ICompareScenario
     /// <inheritdoc />
     public void Setup(CompareContext context)
     {
-        _stream = MarketDataFrames.Stream(context.Size(200_000, 1_000_000), compressed: false);
+        _stream = MarketDataFrames.Stream(context.Size(1_000_000, 5_000_000), compressed: false);
         _frames = MarketDataFrames.CountFrames(_stream);
     }
 

@@ -23,7 +23,7 @@ public sealed class LoopbackThroughputScenario : ICompareScenario
     public string? Peer => "ClientWebSocket";
 
     /// <inheritdoc />
-    public void Setup(CompareContext context) => _bench.Setup(context.Size(200_000, 2_000_000));
+    public void Setup(CompareContext context) => _bench.Setup(context.Size(1_000_000, 5_000_000));
 
     /// <inheritdoc />
     public RoundResult RunOurs() => _bench.RunOurs();

@@ -12,16 +12,24 @@ internal static class MarketDataFrames
     public static byte[] Message(int i) => Encoding.UTF8.GetBytes(
         $"{{\"e\":\"trade\",\"E\":{1732190000000 + i},\"s\":\"BTCUSDT\",\"t\":{4000000000 + i},\"p\":\"{60000 + (i % 977)}.{i % 100:00}\",\"q\":\"0.{i % 1000:000}\",\"m\":{(i % 2 == 0 ? "true" : "false")}}}");
 
-    /// <summary><paramref name="count"/> unmasked text frames back to back, optionally permessage-deflate compressed (each on its own).</summary>
+    /// <summary>
+    /// <paramref name="count"/> unmasked text frames back to back, optionally permessage-deflate
+    /// compressed with context takeover, as exchanges compress (one deflater for the whole stream).
+    /// </summary>
+    /// <remarks>
+    /// A stream made by a fresh deflater never refers to anything before its own start, so the same
+    /// bytes can be replayed on a connection whose receiver already inflated earlier rounds.
+    /// </remarks>
     public static byte[] Stream(int count, bool compressed)
     {
         using var output = new MemoryStream();
+        using var deflater = new MessageDeflater(noContextTakeover: false);
         Span<byte> header = stackalloc byte[FrameReader.MaxHeaderLength];
         for (int i = 0; i < count; i++)
         {
             byte[] payload = Message(i);
             if (compressed)
-                payload = MessageDeflater.CompressStandalone(payload);
+                payload = deflater.Compress(payload).ToArray();
             int length = FrameEncoder.WriteHeader(header, WebSocketOpcode.Text, fin: true, rsv1: compressed, payload.Length, masked: false, maskKey: 0);
             output.Write(header[..length]);
             output.Write(payload);
