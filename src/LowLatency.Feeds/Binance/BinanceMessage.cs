@@ -40,22 +40,4 @@ internal struct BinanceMessage
     public TextSpan KlineClose;
     public TextSpan KlineVolume;
     public bool KlineClosed;
-
-    public static BinanceMessage Empty => new()
-    {
-        EventType = TextSpan.Missing,
-        Symbol = TextSpan.Missing,
-        BidPrice = TextSpan.Missing,
-        BidQuantity = TextSpan.Missing,
-        AskPrice = TextSpan.Missing,
-        AskQuantity = TextSpan.Missing,
-        Price = TextSpan.Missing,
-        Quantity = TextSpan.Missing,
-        KlineInterval = TextSpan.Missing,
-        KlineOpen = TextSpan.Missing,
-        KlineHigh = TextSpan.Missing,
-        KlineLow = TextSpan.Missing,
-        KlineClose = TextSpan.Missing,
-        KlineVolume = TextSpan.Missing,
-    };
 }

@@ -58,6 +58,14 @@ public sealed class OrderBookSide
         }
     }
 
+    /// <summary>Price of the level <paramref name="depth"/> places from the top (0 = best); the caller keeps depth below <see cref="Count"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public long PriceAtDepth(int depth) => ToPrice(_keys[_count - 1 - depth]);
+
+    /// <summary>Quantity of the level <paramref name="depth"/> places from the top (0 = best); the caller keeps depth below <see cref="Count"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public long QuantityAtDepth(int depth) => _quantities[_count - 1 - depth];
+
     /// <summary>Sets the quantity at <paramref name="price"/>; a quantity of 0 removes the level.</summary>
     /// <param name="price">Fixed-point price.</param>
     /// <param name="quantity">Fixed-point quantity (absolute, not a change).</param>

@@ -1,4 +1,6 @@
-using System.Buffers.Text;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using LowLatency.Core.Numerics;
 using LowLatency.Feeds.Books;
 using LowLatency.Feeds.Checksums;
 
@@ -23,10 +25,16 @@ public sealed class KrakenBookChecksum : IBookChecksum
     // 2 sides x 10 levels x (price + quantity) x at most 19 digits.
     private const int BufferLength = 2 * Depth * 2 * 19;
 
+    private static readonly ulong[] Powers = [.. Enumerable.Range(0, 20).Select(DecimalPowers.Pow10)];
+
+    // "00" "01" ... "99": digits are written two at a time.
+    private static readonly byte[] DigitPairs = [.. Enumerable.Range(0, 100).SelectMany(i => new[] { (byte)('0' + i / 10), (byte)('0' + i % 10) })];
+
     /// <summary>The shared instance (stateless).</summary>
     public static KrakenBookChecksum Instance { get; } = new();
 
     /// <inheritdoc />
+    [SkipLocalsInit]
     public uint Compute(OrderBook book)
     {
         ArgumentNullException.ThrowIfNull(book);
@@ -41,12 +49,40 @@ public sealed class KrakenBookChecksum : IBookChecksum
         var count = Math.Min(Depth, side.Count);
         for (var depth = 0; depth < count; depth++)
         {
-            var level = side[depth];
-            Utf8Formatter.TryFormat(level.Price, text[position..], out var written);
-            position += written;
-            Utf8Formatter.TryFormat(level.Quantity, text[position..], out written);
-            position += written;
+            position = AppendDigits((ulong)side.PriceAtDepth(depth), text, position);
+            position = AppendDigits((ulong)side.QuantityAtDepth(depth), text, position);
         }
         return position;
+    }
+
+    // Decimal digits of a non-negative value, no sign, no leading zeros.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int AppendDigits(ulong value, Span<byte> text, int position)
+    {
+        // floor(log10) from the bit length (1233/4096 ~ log10(2)), corrected by one comparison.
+        var estimate = ((BitOperations.Log2(value | 1) + 1) * 1233) >> 12;
+        var digits = Math.Max(1, estimate + (value >= Powers[estimate] ? 1 : 0));
+        var end = position + digits;
+        var at = end;
+        var pairs = DigitPairs;
+        while (value >= 100)
+        {
+            var quotient = value / 100;
+            var pair = (int)(value - quotient * 100) * 2;
+            text[--at] = pairs[pair + 1];
+            text[--at] = pairs[pair];
+            value = quotient;
+        }
+        if (value >= 10)
+        {
+            var pair = (int)value * 2;
+            text[--at] = pairs[pair + 1];
+            text[--at] = pairs[pair];
+        }
+        else
+        {
+            text[--at] = (byte)('0' + (int)value);
+        }
+        return end;
     }
 }

@@ -48,7 +48,7 @@ public sealed class KrakenDefinition : IExchangeDefinition
     public KeepAlivePolicy KeepAlive { get; } = new(TimeSpan.FromSeconds(30), """{"method":"ping"}""", TimeSpan.FromSeconds(10), ServerPings: false, MaxConnectionLifetime: null);
 
     /// <inheritdoc />
-    public ISubscriptionBuilder Subscriptions => new KrakenSubscriptionBuilder(Endpoints.PublicWebSocket);
+    public ISubscriptionBuilder Subscriptions { get; } = new KrakenSubscriptionBuilder(new Uri("wss://ws.kraken.com/v2"));
 
     /// <inheritdoc />
     public BookRules CreateBookRules(int subscribedDepth) => _rules[ValidDepth(subscribedDepth)];

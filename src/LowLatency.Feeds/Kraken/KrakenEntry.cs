@@ -27,24 +27,4 @@ internal struct KrakenEntry
     public bool HasChecksum;
     public int LevelStart;
     public int LevelCount;
-
-    public static KrakenEntry Empty => new()
-    {
-        Symbol = TextSpan.Missing,
-        Timestamp = TextSpan.Missing,
-        Bid = TextSpan.Missing,
-        BidQuantity = TextSpan.Missing,
-        Ask = TextSpan.Missing,
-        AskQuantity = TextSpan.Missing,
-        Last = TextSpan.Missing,
-        Volume = TextSpan.Missing,
-        Side = TextSpan.Missing,
-        Price = TextSpan.Missing,
-        Quantity = TextSpan.Missing,
-        Open = TextSpan.Missing,
-        High = TextSpan.Missing,
-        Low = TextSpan.Missing,
-        Close = TextSpan.Missing,
-        IntervalBegin = TextSpan.Missing,
-    };
 }

@@ -183,7 +183,7 @@ public sealed class KrakenParser : IExchangeParser
             if (_entryCount == _entries.Length)
                 Array.Resize(ref _entries, _entries.Length * 2);
             ref var entry = ref _entries[_entryCount++];
-            entry = KrakenEntry.Empty;
+            entry = default;
             entry.LevelStart = _levels.Count;
             var error = ReadEntry(ref reader, ref entry);
             if (error != ParseError.None)
@@ -330,7 +330,7 @@ public sealed class KrakenParser : IExchangeParser
                 return ParseError.UnexpectedValue;
             while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
             {
-                var pair = new KrakenPair { Symbol = TextSpan.Missing, PricePrecision = -1, QuantityPrecision = -1 };
+                var pair = new KrakenPair { PricePrecision = -1, QuantityPrecision = -1 };
                 while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
                 {
                     var name = reader.ValueSpan;

@@ -13,6 +13,7 @@ public sealed class SymbolResolver
     private readonly string _market;
     private readonly InstrumentScales _defaults;
     private readonly UnknownSymbolPolicy _policy;
+    private Instrument? _lastInstrument;
 
     /// <summary>Creates a resolver for the venue (<paramref name="exchange"/>, <paramref name="market"/>).</summary>
     public SymbolResolver(InstrumentRegistry registry, string exchange, string market, InstrumentScales defaults, UnknownSymbolPolicy policy)
@@ -37,9 +38,17 @@ public sealed class SymbolResolver
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryResolve(ReadOnlySpan<byte> symbol, out Instrument instrument)
     {
+        // Streams repeat the same few symbols; comparing with the last one beats hashing.
+        var last = _lastInstrument;
+        if (last is not null && symbol.SequenceEqual(last.SymbolUtf8.Span))
+        {
+            instrument = last;
+            return true;
+        }
         if (_registry.TryGetId(VenueId, symbol, out var id))
         {
             instrument = _registry.Get(id);
+            _lastInstrument = instrument;
             return true;
         }
         return TryRegister(symbol, out instrument);

@@ -7,21 +7,35 @@ namespace LowLatency.Feeds.Parsing;
 /// <remarks>
 /// Parsers make one pass over a message recording where values are, and convert them once the
 /// whole message is known (a symbol may come after the levels whose scale it decides; the
-/// checksum needs the text as sent).
+/// checksum needs the text as sent). <c>default</c> is a missing value, so a struct of
+/// <see cref="TextSpan"/> fields starts out all-missing with a plain zeroing.
 /// </remarks>
-/// <param name="Start">Offset of the first byte in the message.</param>
-/// <param name="Length">Length in bytes; a missing value has length -1.</param>
-public readonly record struct TextSpan(int Start, int Length)
+public readonly struct TextSpan : IEquatable<TextSpan>
 {
+    private readonly int _lengthPlusOne;
+
+    /// <summary>A present value of <paramref name="length"/> bytes at <paramref name="start"/>.</summary>
+    public TextSpan(int start, int length)
+    {
+        Start = start;
+        _lengthPlusOne = length + 1;
+    }
+
     /// <summary>A value that was not in the message.</summary>
-    public static TextSpan Missing => new(0, -1);
+    public static TextSpan Missing => default;
+
+    /// <summary>Offset of the first byte in the message.</summary>
+    public int Start { get; }
+
+    /// <summary>Length in bytes (-1 when missing).</summary>
+    public int Length => _lengthPlusOne - 1;
 
     /// <summary>True when the message had the value.</summary>
-    public bool IsPresent => Length >= 0;
+    public bool IsPresent => _lengthPlusOne != 0;
 
     /// <summary>The value's bytes within <paramref name="message"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public ReadOnlySpan<byte> Of(ReadOnlySpan<byte> message) => message.Slice(Start, Length);
+    public ReadOnlySpan<byte> Of(ReadOnlySpan<byte> message) => message.Slice(Start, _lengthPlusOne - 1);
 
     /// <summary>
     /// Captures the current string or number token of <paramref name="reader"/> (which must read
@@ -40,8 +54,26 @@ public readonly record struct TextSpan(int Start, int Length)
                 text = new TextSpan((int)reader.TokenStartIndex, reader.ValueSpan.Length);
                 return true;
             default:
-                text = Missing;
+                text = default;
                 return false;
         }
     }
+
+    /// <inheritdoc />
+    public bool Equals(TextSpan other) => Start == other.Start && _lengthPlusOne == other._lengthPlusOne;
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => obj is TextSpan other && Equals(other);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Start, _lengthPlusOne);
+
+    /// <summary>Equality.</summary>
+    public static bool operator ==(TextSpan left, TextSpan right) => left.Equals(right);
+
+    /// <summary>Inequality.</summary>
+    public static bool operator !=(TextSpan left, TextSpan right) => !left.Equals(right);
+
+    /// <inheritdoc />
+    public override string ToString() => IsPresent ? $"[{Start}, +{Length}]" : "missing";
 }
