@@ -45,11 +45,7 @@ public sealed class BookTopCache
     /// <summary>Copies the latest book top of <paramref name="instrumentId"/>.</summary>
     /// <returns>True with a consistent snapshot; false with <c>default</c> when the instrument was never written.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="instrumentId"/> is outside the capacity.</exception>
-    public bool TryGet(int instrumentId, out BookTopSnapshot snapshot)
-    {
-        snapshot = _slots.Read(instrumentId, out long version);
-        return version != 0;
-    }
+    public bool TryGet(int instrumentId, out BookTopSnapshot snapshot) => _slots.ReadInto(instrumentId, out snapshot) != 0;
 
     /// <summary>The slot version of <paramref name="instrumentId"/>: unchanged means no update since it was read.</summary>
     public long GetVersion(int instrumentId) => _slots.GetVersion(instrumentId);

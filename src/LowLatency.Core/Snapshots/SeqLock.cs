@@ -56,6 +56,15 @@ public sealed unsafe class SeqLock<T> where T : unmanaged
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public T Read(out long version) => _cell->Read(out version);
 
+    /// <summary>
+    /// Copies a validated value straight into <paramref name="value"/>, retrying while writes
+    /// overlap. Prefer it to <see cref="Read()"/> for values of more than about 64 bytes, which
+    /// the JIT copies through memory (up to three times) when they are returned by value.
+    /// </summary>
+    /// <returns>The version of the copy (0: never written).</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public long ReadInto(out T value) => _cell->ReadInto(out value);
+
     /// <summary>One wait-free attempt: true with a validated copy, or false with <c>default</c> when a write overlapped.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryRead(out T value) => _cell->TryRead(out value, 1);

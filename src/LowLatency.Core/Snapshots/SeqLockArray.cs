@@ -73,6 +73,16 @@ public sealed unsafe class SeqLockArray<T> where T : unmanaged
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public T Read(int index, out long version) => Cell(index)->Read(out version);
 
+    /// <summary>
+    /// Copies a validated value of slot <paramref name="index"/> straight into
+    /// <paramref name="value"/>, retrying while writes overlap. Prefer it to <see cref="Read(int)"/>
+    /// for values of more than about 64 bytes, which the JIT copies through memory (up to three
+    /// times) when they are returned by value.
+    /// </summary>
+    /// <returns>The version of the copy (0: never written).</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public long ReadInto(int index, out T value) => Cell(index)->ReadInto(out value);
+
     /// <summary>One wait-free attempt: true with a validated copy, or false with <c>default</c> when a write overlapped.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryRead(int index, out T value) => Cell(index)->TryRead(out value, 1);

@@ -13,7 +13,7 @@ internal struct SeqLockCell<T> where T : unmanaged
     /// <summary>Even: stable, odd: a write is open. Zero: never written. Completed writes = Version / 2.</summary>
     public long Version;
 
-    /// <summary>The protected value; only read through <see cref="Read"/> or <see cref="TryRead"/>.</summary>
+    /// <summary>The protected value; only read through <see cref="Read"/>, <see cref="ReadInto"/> or <see cref="TryRead"/>.</summary>
     public T Value;
 
     /// <summary>Bytes between consecutive cells: the cell rounded up to whole 128-byte regions.</summary>
@@ -46,6 +46,23 @@ internal struct SeqLockCell<T> where T : unmanaged
             }
         }
         return ReadContended(out version);
+    }
+
+    /// <summary>Copies a validated value straight into <paramref name="value"/>, retrying while writes overlap; returns its version.</summary>
+    /// <remarks>
+    /// For large values: one copy into the caller's storage, where returning by value costs up to
+    /// three (slot to temporary, temporary to return buffer, buffer to destination).
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public long ReadInto(out T value)
+    {
+        if (SeqLockProtocol.TryBeginRead(ref Version, out long observed))
+        {
+            value = Value;
+            if (SeqLockProtocol.Validate(ref Version, observed))
+                return observed;
+        }
+        return ReadIntoContended(out value);
     }
 
     /// <summary>
@@ -82,6 +99,13 @@ internal struct SeqLockCell<T> where T : unmanaged
                 }
             }
         }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private long ReadIntoContended(out T value)
+    {
+        value = ReadContended(out long version);
+        return version;
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]

@@ -18,6 +18,8 @@ public sealed class SeqLockArrayTests
         Assert.Equal(2, array.GetVersion(1));
         array.Read(2, out long neverWritten);
         Assert.Equal(0, neverWritten);
+        Assert.Equal(2, array.ReadInto(1, out ChecksummedPayload copied));
+        Assert.Equal(11, copied.Counter);
     }
 
     [Fact]

@@ -39,7 +39,7 @@ public sealed class SeqLockStressTests
                 long myTorn = 0, myValidated = 0;
                 while (myValidated < readsWanted)
                 {
-                    // Blocking reads and single wait-free attempts both hand out only validated copies.
+                    // Wait-free attempts, by-value reads and in-place reads all hand out only validated copies.
                     if (seqLock.TryRead(out ChecksummedPayload attempt))
                     {
                         myValidated++;
@@ -49,6 +49,10 @@ public sealed class SeqLockStressTests
                     ChecksummedPayload value = seqLock.Read();
                     myValidated++;
                     if (!value.IsConsistent())
+                        myTorn++;
+                    seqLock.ReadInto(out ChecksummedPayload copied);
+                    myValidated++;
+                    if (!copied.IsConsistent())
                         myTorn++;
                 }
                 Interlocked.Add(ref torn, myTorn);
