@@ -1,5 +1,6 @@
 using LowLatency.Benchmarks.Compare;
 using LowLatency.Benchmarks.Scenarios.E2E.Harness;
+using LowLatency.Replay.Faults;
 
 namespace LowLatency.Benchmarks.Scenarios.E2E;
 
@@ -16,11 +17,18 @@ namespace LowLatency.Benchmarks.Scenarios.E2E;
 /// getting larger up to 1,076 levels at message 30,193, and a fresh engine's reusable buffers (event
 /// buffer, parser level lists, book sides) grow the first time they meet a larger one. Each round
 /// therefore plays the whole capture and counts from message 31,000 on, for both sides.</para>
+/// <para>A pipeline's stages run apart at max speed (the reader can be thousands of messages ahead
+/// of the cache), so a count started while data flows would miss the early stages' share of the
+/// counted messages. The replayer therefore stalls 400 ms before message 31,001: both pipelines
+/// drain to exactly 31,000 visible messages, counting starts there, and the round ends when the
+/// last message is visible and the replayer has nothing more to send. Each round checks that
+/// nothing after message 31,000 had been sent when counting started.</para>
 /// </remarks>
 public sealed class E2EAllocScenario : ICompareScenario
 {
-    private static readonly RoundPlan SteadyWindow = new(WarmUp: 31_000, Messages: int.MaxValue);
-    private readonly E2EBench _bench = new(null, SteadyWindow, SteadyWindow);
+    private const int SteadyFrom = 31_000;
+    private static readonly RoundPlan SteadyWindow = new(WarmUp: SteadyFrom, Messages: int.MaxValue);
+    private readonly E2EBench _bench = new(null, SteadyWindow, SteadyWindow, [FaultSpec.Parse($"stall:at={SteadyFrom + 1},for=400ms")]);
 
     public string Name => "e2e.alloc";
 

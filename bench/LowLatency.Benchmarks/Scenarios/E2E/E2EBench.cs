@@ -2,6 +2,7 @@ using System.Globalization;
 using LowLatency.Benchmarks.Compare;
 using LowLatency.Benchmarks.Scenarios.E2E.Harness;
 using LowLatency.Benchmarks.Scenarios.E2E.Naive;
+using LowLatency.Replay.Faults;
 using LowLatency.Replay.Server;
 
 namespace LowLatency.Benchmarks.Scenarios.E2E;
@@ -29,6 +30,7 @@ internal sealed class E2EBench : IDisposable
 {
     private const int MaxAttempts = 3;
     private readonly double? _messagesPerSecond;
+    private readonly IReadOnlyList<FaultSpec> _faults;
     private readonly RoundPlan _quick;
     private readonly RoundPlan _full;
     private readonly List<RoundMeasurement> _ours = [];
@@ -40,9 +42,10 @@ internal sealed class E2EBench : IDisposable
     private VisibilityLog _visible = null!;
     private RoundPlan _plan;
 
-    /// <summary>A bench that paces the capture at <paramref name="messagesPerSecond"/> on average (null: as fast as possible).</summary>
-    public E2EBench(double? messagesPerSecond, RoundPlan quick, RoundPlan full)
+    /// <summary>A bench that paces the capture at <paramref name="messagesPerSecond"/> on average (null: as fast as possible), with optional replayer faults.</summary>
+    public E2EBench(double? messagesPerSecond, RoundPlan quick, RoundPlan full, IReadOnlyList<FaultSpec>? faults = null)
     {
+        _faults = faults ?? [];
         _messagesPerSecond = messagesPerSecond;
         _quick = quick;
         _full = full;
@@ -56,7 +59,7 @@ internal sealed class E2EBench : IDisposable
         _sends = new SendLog(_feed.Count);
         _visible = new VisibilityLog(_feed.Count);
         var speed = _messagesPerSecond is { } rate ? ReplaySpeed.Times(_feed.SpeedFactorFor(rate)) : ReplaySpeed.Max;
-        _replayer = Replayer.Start(_feed.Feed, new ReplayerOptions { Speed = speed, AtEnd = ReplayEndBehavior.KeepOpen, SendObserver = _sends });
+        _replayer = Replayer.Start(_feed.Feed, new ReplayerOptions { Speed = speed, AtEnd = ReplayEndBehavior.KeepOpen, SendObserver = _sends, Faults = _faults });
     }
 
     public RoundMeasurement RunOurs() => Keep(_ours, Attempt("ours", () => EngineRound.Run(_feed, _replayer!, _sends, _visible, _plan)));
@@ -73,6 +76,11 @@ internal sealed class E2EBench : IDisposable
         Console.WriteLine("  " + Line("ours", _ours));
         if (_peer.Count > 0)
             Console.WriteLine("  " + Line("peer", _peer));
+        if (_faults.Count > 0)
+        {
+            Console.WriteLine($"  {scenario}: replayer faults {string.Join(" ", _faults.Select(f => f.Text))}; counting started quiescent (nothing after the first counted message sent yet) " +
+                $"in {_ours.Count(r => r.QuiescentStart)}/{_ours.Count} rounds of ours and {_peer.Count(r => r.QuiescentStart)}/{_peer.Count} of the peer.");
+        }
         if (_retries > 0)
             Console.WriteLine($"  {scenario}: {_retries} round(s) repeated because the book could not sync from the capture's one REST snapshot in time (see BookNotSyncedException).");
     }

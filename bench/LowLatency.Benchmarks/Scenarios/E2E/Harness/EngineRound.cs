@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using LowLatency.Core.Metrics;
 using LowLatency.Core.Snapshots;
 using LowLatency.Engine;
@@ -36,6 +37,7 @@ public static class EngineRound
         int allocatedMessages;
         int countBefore;
         TimeSpan cpuBefore, cpu;
+        long startTicks;
         IReadOnlyDictionary<LatencyStage, LatencyPercentiles> stages;
         var engine = builder.Build();
         try
@@ -47,6 +49,7 @@ public static class EngineRound
             countBefore = SteadyState.Await(visible, plan.WarmUp, () => IsBookLive(engine, instrument.Id), HangGuard, "our engine");
             long bytesBefore = PipelineThreadBytes(engine);
             cpuBefore = ProcessCpu.Now();
+            startTicks = Stopwatch.GetTimestamp();
             RoundGuard.Require(visible.WaitReached(HangGuard), visible, plan.Messages, "our engine");
             cpu = ProcessCpu.Now() - cpuBefore;
             allocated = PipelineThreadBytes(engine) - bytesBefore;
@@ -60,8 +63,12 @@ public static class EngineRound
         ReplayerConnections.WaitAllClosed(replayer, TimeSpan.FromSeconds(10));
         var (latency, rate, unmatched) = RoundAnalysis.Analyze(feed, sends, 0, visible, countBefore, countBefore + allocatedMessages);
         return new RoundMeasurement(allocatedMessages, latency.GetPercentiles(), rate, allocated, allocatedMessages, AllocationScope.PipelineThreads,
-            ProcessCpu.MicrosecondsPer(cpu, allocatedMessages), unmatched, stages);
+            ProcessCpu.MicrosecondsPer(cpu, allocatedMessages), QuiescentAt(feed, sends, countBefore, startTicks), unmatched, stages);
     }
+
+    /// <summary>True when message <paramref name="firstCounted"/> (capture order) had not been handed to the socket by <paramref name="startTicks"/>.</summary>
+    public static bool QuiescentAt(E2EFeed feed, SendLog sends, int firstCounted, long startTicks) =>
+        firstCounted >= feed.Count || sends.SentAt(0, firstCounted) == 0 || sends.SentAt(0, firstCounted) > startTicks;
 
     /// <summary>True once the engine publishes a live (synced) top of <paramref name="instrumentId"/>'s book.</summary>
     public static bool IsBookLive(MarketDataEngine engine, int instrumentId) =>

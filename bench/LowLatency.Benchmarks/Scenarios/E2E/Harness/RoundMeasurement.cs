@@ -11,6 +11,7 @@ namespace LowLatency.Benchmarks.Scenarios.E2E.Harness;
 /// <param name="AllocatedMessages">Messages made visible while those bytes were counted.</param>
 /// <param name="Scope">Where the bytes were counted.</param>
 /// <param name="CpuMicrosecondsPerMessage">Process CPU time (all threads, replayer included) per counted message: a figure a busy machine distorts less than wall time.</param>
+/// <param name="QuiescentStart">True when nothing after the first counted message had been handed to the socket when counting started: every byte and CPU second counted then belongs to the counted messages.</param>
 /// <param name="Unmatched">Visible messages whose send time was not found (should be 0).</param>
 /// <param name="EngineStages">Our engine's own per-stage latencies from the client receive timestamp (whole round, warm-up included); null for the peer.</param>
 public sealed record RoundMeasurement(
@@ -21,6 +22,7 @@ public sealed record RoundMeasurement(
     long AllocatedMessages,
     AllocationScope Scope,
     double CpuMicrosecondsPerMessage,
+    bool QuiescentStart,
     int Unmatched,
     IReadOnlyDictionary<LatencyStage, LatencyPercentiles>? EngineStages = null)
 {

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using LowLatency.Benchmarks.Scenarios.E2E.Harness;
 using LowLatency.Replay.Server;
 
@@ -24,12 +25,14 @@ public static class NaiveRound
         int allocatedMessages;
         int countBefore;
         TimeSpan cpuBefore, cpu;
+        long startTicks;
         var pipeline = NaivePipeline.StartAsync(replayer.WebSocketUrl(E2EFeed.CombinedStreamPath), replayer.RestUrl, visible).GetAwaiter().GetResult();
         try
         {
             countBefore = SteadyState.Await(visible, plan.WarmUp, () => pipeline.IsBookSynced, EngineRound.HangGuard, "the naive pipeline");
             long bytesBefore = GC.GetTotalAllocatedBytes(precise: true);
             cpuBefore = ProcessCpu.Now();
+            startTicks = Stopwatch.GetTimestamp();
             RoundGuard.Require(visible.WaitReached(EngineRound.HangGuard), visible, plan.Messages, "the naive pipeline");
             cpu = ProcessCpu.Now() - cpuBefore;
             allocated = GC.GetTotalAllocatedBytes(precise: true) - bytesBefore;
@@ -42,6 +45,6 @@ public static class NaiveRound
         ReplayerConnections.WaitAllClosed(replayer, TimeSpan.FromSeconds(10));
         var (latency, rate, unmatched) = RoundAnalysis.Analyze(feed, sends, 0, visible, countBefore, countBefore + allocatedMessages);
         return new RoundMeasurement(allocatedMessages, latency.GetPercentiles(), rate, allocated, allocatedMessages, AllocationScope.Process,
-            ProcessCpu.MicrosecondsPer(cpu, allocatedMessages), unmatched);
+            ProcessCpu.MicrosecondsPer(cpu, allocatedMessages), EngineRound.QuiescentAt(feed, sends, countBefore, startTicks), unmatched);
     }
 }
