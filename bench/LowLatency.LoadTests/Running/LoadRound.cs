@@ -11,6 +11,7 @@ namespace LowLatency.LoadTests.Running;
 /// <param name="Delivery">Sent, visible and lost messages.</param>
 /// <param name="AllocatedBytes">Bytes the engine's reader and consumer threads allocated after the warm-up.</param>
 /// <param name="AllocatedMessages">Messages made visible while those bytes were counted.</param>
+/// <param name="Cpu">Process CPU time (all threads, replayer included) while those messages were processed.</param>
 /// <param name="Status">The engine's status at the end of the round.</param>
 /// <param name="Strategy">What the counting strategy saw.</param>
 /// <param name="Gc">Garbage collections during the round (process-wide).</param>
@@ -22,6 +23,7 @@ public sealed record LoadRound(
     DeliveryCount Delivery,
     long AllocatedBytes,
     long AllocatedMessages,
+    TimeSpan Cpu,
     EngineStatus Status,
     StrategyCounts Strategy,
     GcCounts Gc);

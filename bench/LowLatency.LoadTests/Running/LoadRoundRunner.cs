@@ -24,6 +24,7 @@ public static class LoadRoundRunner
         var client = await EngineClient.StartAsync(replayer, visible, plan).ConfigureAwait(false);
         long allocated, allocatedMessages;
         int start, end;
+        TimeSpan cpu;
         bool reached;
         EngineStatus status;
         StrategyCounts strategy;
@@ -32,10 +33,12 @@ public static class LoadRoundRunner
             start = await Task.Run(() => SteadyState.Await(visible, plan.WarmUp, () => EngineRound.IsBookLive(client.Engine, client.Instrument.Id),
                 Remaining(deadline, clock), "the engine")).ConfigureAwait(false);
             long bytesBefore = client.HotThreadBytes();
+            var cpuBefore = ProcessCpu.Now();
             AllocationSampler.Recording = true;
             using (sideLoad?.Invoke(client))
                 reached = await Task.Run(() => visible.WaitReached(Remaining(deadline, clock))).ConfigureAwait(false);
             AllocationSampler.Recording = false;
+            cpu = ProcessCpu.Now() - cpuBefore;
             allocated = client.HotThreadBytes() - bytesBefore;
             end = visible.Count;
             allocatedMessages = end - start;
@@ -50,7 +53,7 @@ public static class LoadRoundRunner
         var (latency, _, _) = RoundAnalysis.Analyze(feed, sends, 0, visible, start, end);
         long counted = Math.Max(0, end - 1 - start);
         double seconds = counted > 0 ? (visible.VisibleAt(end - 1) - visible.VisibleAt(start)) / (double)Stopwatch.Frequency : 0;
-        return new LoadRound(latency, counted, seconds, reached, DeliveryCount.Of(feed, sends, 0, visible), allocated, allocatedMessages,
+        return new LoadRound(latency, counted, seconds, reached, DeliveryCount.Of(feed, sends, 0, visible), allocated, allocatedMessages, cpu,
             status, strategy, GcCounts.Now().Since(gcBefore));
     }
 

@@ -55,6 +55,7 @@ public sealed class RatesScenario : ILoadScenario
         report.Note("wire_to_visible: from the replayer's socket write of the batch holding the message (stamped just before the write) to right after the engine's cache consumer applied it; per message, counted once a tenth of the round (at most 2,000) is visible and the book is in sync; Core's LatencyHistogram.");
         report.Note("visible_msg_s: counted messages over the time between the first and the last of them becoming visible; at max speed the replayer is ahead, so it is the engine's sustained rate.");
         report.Note("lost: messages the replayer wrote to the connection before the last visible one that never became visible (the pipeline keeps order).");
+        report.Note("cpu_us_per_msg: process CPU time (every thread, the replayer's included; clock_gettime(CLOCK_PROCESS_CPUTIME_ID)) over the counted part, per counted message.");
         report.Note("hot_B_per_msg: bytes allocated on the engine's reader and consumer threads (each samples GC.GetAllocatedBytesForCurrentThread itself) after the warm-up, per visible message; gc0/1/2: process-wide collections during the step.");
         return report;
     }

@@ -16,6 +16,7 @@ public sealed class RoundFigures
     private long _allocated;
     private long _allocatedMessages;
     private long _overruns;
+    private TimeSpan _cpu;
     private long _parseErrors;
     private long _gaps;
     private long _gen0;
@@ -35,6 +36,7 @@ public sealed class RoundFigures
         _lost += round.Delivery.Lost;
         _allocated += round.AllocatedBytes;
         _allocatedMessages += round.AllocatedMessages;
+        _cpu += round.Cpu;
         _overruns += round.Status.Ring.Overruns;
         _parseErrors += round.Status.ParseErrors;
         _gaps += round.Strategy.Gaps;
@@ -63,6 +65,7 @@ public sealed class RoundFigures
         .With("ring_overruns", _overruns)
         .With("parse_errors", _parseErrors)
         .With("gaps", _gaps)
+        .With("cpu_us_per_msg", _allocatedMessages > 0 ? Math.Round(_cpu.TotalMicroseconds / _allocatedMessages, 2) : 0)
         .With("hot_B_per_msg", _allocatedMessages > 0 ? Math.Round((double)_allocated / _allocatedMessages, 2) : 0)
         .With("gc0", _gen0)
         .With("gc1", _gen1)
