@@ -46,7 +46,7 @@ public sealed class E2EAllocScenario : ICompareScenario
 
     public void Cleanup()
     {
-        _bench.Describe(Name);
+        _bench.Describe(Name, r => r.BytesPerMessage);
         _bench.Dispose();
     }
 

@@ -66,16 +66,16 @@ internal sealed class E2EBench : IDisposable
 
     public RoundMeasurement RunPeer() => Keep(_peer, Attempt("peer", () => NaiveRound.Run(_feed, _replayer!, _sends, _visible, _plan)));
 
-    /// <summary>Prints each side's median round in full, so the single figure of a scenario can be read in context.</summary>
-    public void Describe(string scenario)
+    /// <summary>Prints each side's median round (by <paramref name="headline"/>, the scenario's figure) in full, so that figure can be read in context.</summary>
+    public void Describe(string scenario, Func<RoundMeasurement, double> headline)
     {
         if (_ours.Count == 0)
             return;
         string pace = _messagesPerSecond is { } rate ? $"paced at {rate.ToString("N0", CultureInfo.InvariantCulture)} msg/s (x{_feed.SpeedFactorFor(rate):0.#})" : "at max speed";
         Console.WriteLine($"  {scenario}: first {_plan.Messages:N0} messages of the capture per round, counted after {_plan.WarmUp:N0} and the book in sync, {pace}; wire = replayer socket write, visible = after the cache update.");
-        Console.WriteLine("  " + Line("ours", _ours));
+        Console.WriteLine("  " + Line("ours", _ours, headline));
         if (_peer.Count > 0)
-            Console.WriteLine("  " + Line("peer", _peer));
+            Console.WriteLine("  " + Line("peer", _peer, headline));
         if (_faults.Count > 0)
         {
             Console.WriteLine($"  {scenario}: replayer faults {string.Join(" ", _faults.Select(f => f.Text))}; counting started quiescent (nothing after the first counted message sent yet) " +
@@ -116,9 +116,9 @@ internal sealed class E2EBench : IDisposable
         return round;
     }
 
-    private static string Line(string side, List<RoundMeasurement> rounds)
+    private static string Line(string side, List<RoundMeasurement> rounds, Func<RoundMeasurement, double> headline)
     {
-        var median = rounds.OrderBy(r => r.Latency.P99).ElementAt(rounds.Count / 2);
+        var median = rounds.OrderBy(headline).ElementAt(rounds.Count / 2);
         var l = median.Latency;
         string line = string.Create(CultureInfo.InvariantCulture,
             $"{side}: wire → visible µs p50 {l.P50 / 1e3:0.0} p90 {l.P90 / 1e3:0.0} p99 {l.P99 / 1e3:0.0} p99.9 {l.P999 / 1e3:0.0} max {l.Max / 1e3:0.0}; " +

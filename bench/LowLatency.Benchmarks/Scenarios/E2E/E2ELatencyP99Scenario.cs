@@ -35,7 +35,7 @@ public sealed class E2ELatencyP99Scenario : ICompareScenario
 
     public void Cleanup()
     {
-        _bench.Describe(Name);
+        _bench.Describe(Name, r => r.Latency.P99);
         _bench.Dispose();
     }
 

@@ -29,7 +29,7 @@ public sealed class E2EThroughputScenario : ICompareScenario
 
     public void Cleanup()
     {
-        _bench.Describe(Name);
+        _bench.Describe(Name, r => r.MessagesPerSecond);
         _bench.Dispose();
     }
 

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace LowLatency.Benchmarks.Scenarios.E2E.Naive;
 
 /// <summary>The peer's cache: dictionaries by symbol behind one <c>lock</c>, as a .NET user would share state with readers.</summary>
@@ -16,10 +18,10 @@ public sealed class NaiveCache
 
     public void SetQuote(string symbol, BookTickerDto quote)
     {
-        var bid = decimal.Parse(quote.BidPrice, System.Globalization.CultureInfo.InvariantCulture);
-        var bidQuantity = decimal.Parse(quote.BidQuantity, System.Globalization.CultureInfo.InvariantCulture);
-        var ask = decimal.Parse(quote.AskPrice, System.Globalization.CultureInfo.InvariantCulture);
-        var askQuantity = decimal.Parse(quote.AskQuantity, System.Globalization.CultureInfo.InvariantCulture);
+        var bid = decimal.Parse(quote.BidPrice, CultureInfo.InvariantCulture);
+        var bidQuantity = decimal.Parse(quote.BidQuantity, CultureInfo.InvariantCulture);
+        var ask = decimal.Parse(quote.AskPrice, CultureInfo.InvariantCulture);
+        var askQuantity = decimal.Parse(quote.AskQuantity, CultureInfo.InvariantCulture);
         lock (_gate)
         {
             var current = _tickers.GetValueOrDefault(symbol, Empty);
@@ -29,8 +31,8 @@ public sealed class NaiveCache
 
     public void SetTrade(string symbol, TradeDto trade)
     {
-        var price = decimal.Parse(trade.Price, System.Globalization.CultureInfo.InvariantCulture);
-        var quantity = decimal.Parse(trade.Quantity, System.Globalization.CultureInfo.InvariantCulture);
+        var price = decimal.Parse(trade.Price, CultureInfo.InvariantCulture);
+        var quantity = decimal.Parse(trade.Quantity, CultureInfo.InvariantCulture);
         lock (_gate)
         {
             var current = _tickers.GetValueOrDefault(symbol, Empty);
