@@ -56,7 +56,7 @@ public sealed class RatesScenario : ILoadScenario
         report.Note("visible_msg_s: counted messages over the time between the first and the last of them becoming visible; at max speed the replayer is ahead, so it is the engine's sustained rate.");
         report.Note("lost: messages the replayer wrote to the connection before the last visible one that never became visible (the pipeline keeps order).");
         report.Note("cpu_us_per_msg: process CPU time (every thread, the replayer's included; clock_gettime(CLOCK_PROCESS_CPUTIME_ID)) over the counted part, per counted message.");
-        report.Note("hot_B_per_msg: bytes allocated on the engine's reader and consumer threads (each samples GC.GetAllocatedBytesForCurrentThread itself) after the warm-up, per visible message; gc0/1/2: process-wide collections during the step.");
+        report.Note("hot_B_per_msg: bytes allocated on the engine's reader and consumer threads (each samples GC.GetAllocatedBytesForCurrentThread itself) after the warm-up, per visible message; gc0/1/2: process-wide collections during the step, each round's engine construction included (its 6 MiB ring and caches go to the large-object heap, whose collections are gen2).");
         return report;
     }
 
