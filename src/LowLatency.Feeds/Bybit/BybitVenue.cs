@@ -14,6 +14,9 @@ namespace LowLatency.Feeds.Bybit;
 /// </remarks>
 internal sealed class BybitVenue
 {
+    /// <summary>Book depth subscribed when a request leaves it to the venue.</summary>
+    public const int DefaultDepth = 50;
+
     private static readonly int[] LinearDepths = [1, 50, 200, 500];
     private static readonly int[] SpotDepths = [1, 50, 200, 1000];
 
@@ -23,9 +26,6 @@ internal sealed class BybitVenue
         Endpoints = new ExchangeEndpoints(new Uri($"wss://stream.bybit.com/v5/public/{path}"), new Uri("https://api.bybit.com"));
         Subscriptions = new BybitSubscriptionBuilder(Endpoints.PublicWebSocket, market == BybitMarket.Spot ? SpotDepths : LinearDepths, DefaultDepth);
     }
-
-    /// <summary>Book depth subscribed when a request leaves it to the venue.</summary>
-    public const int DefaultDepth = 50;
 
     /// <summary>
     /// Decimal places for instruments without instrument data: prices to 8 places cover every

@@ -71,15 +71,16 @@ internal sealed class ConnectionFaults
     public int Corrupt(int fault, Span<byte> payload)
     {
         ref var random = ref _effects[fault];
-        var wanted = Math.Min(_specs[fault].Bytes, payload.Length);
+        var ascii = payload.Length - CountNonAscii(payload);
+        var wanted = Math.Min(_specs[fault].Bytes, ascii);
         var chosen = _chosen.Length >= wanted ? _chosen : _chosen = new int[wanted];
         var done = 0;
-        for (var attempt = 0; done < wanted && attempt < payload.Length * 4; attempt++)
+        while (done < wanted)
         {
-            var position = random.Next(payload.Length);
-            var original = payload[position];
-            if (original >= 0x80 || chosen.AsSpan(0, done).Contains(position))
+            var position = NthAscii(payload, random.Next(ascii));
+            if (chosen.AsSpan(0, done).Contains(position))
                 continue;
+            var original = payload[position];
             byte replacement;
             do
             {
@@ -105,6 +106,27 @@ internal sealed class ConnectionFaults
         }
         if (IsAscending(indices))
             (indices[0], indices[1]) = (indices[1], indices[0]);
+    }
+
+    private static int CountNonAscii(ReadOnlySpan<byte> payload)
+    {
+        var count = 0;
+        foreach (var b in payload)
+        {
+            if (b >= 0x80)
+                count++;
+        }
+        return count;
+    }
+
+    private static int NthAscii(ReadOnlySpan<byte> payload, int n)
+    {
+        for (var i = 0; i < payload.Length; i++)
+        {
+            if (payload[i] < 0x80 && n-- == 0)
+                return i;
+        }
+        throw new ArgumentOutOfRangeException(nameof(n));
     }
 
     private static bool IsAscending(Span<int> indices)

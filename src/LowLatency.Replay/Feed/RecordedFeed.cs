@@ -160,6 +160,12 @@ public sealed class RecordedFeed
         return _arenas[variant].AsMemory(starts[index], starts[index + 1] - starts[index]);
     }
 
+    internal ReadOnlyMemory<byte> FrameRunMemory(int from, int to, int variant)
+    {
+        var starts = _frameStarts[variant];
+        return _arenas[variant].AsMemory(starts[from], starts[to] - starts[from]);
+    }
+
     internal ReadOnlySpan<byte> FrameRun(int from, int to, int variant)
     {
         var starts = _frameStarts[variant];

@@ -2,7 +2,6 @@ using System.Text.Unicode;
 using LowLatency.Replay.Capture;
 using LowLatency.Replay.Market;
 using LowLatency.Replay.Protocols;
-using LowLatency.WebSockets;
 using LowLatency.WebSockets.Protocol;
 
 namespace LowLatency.Replay.Feed;

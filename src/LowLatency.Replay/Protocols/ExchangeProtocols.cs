@@ -1,4 +1,8 @@
 using LowLatency.Replay.Protocols.Binance;
+using LowLatency.Replay.Protocols.Bybit;
+using LowLatency.Replay.Protocols.Kraken;
+using LowLatency.Replay.Protocols.KuCoin;
+using LowLatency.Replay.Protocols.Okx;
 
 namespace LowLatency.Replay.Protocols;
 
@@ -8,6 +12,10 @@ internal static class ExchangeProtocols
     private static readonly ExchangeProtocol[] All =
     [
         new BinanceProtocol(),
+        new BybitProtocol(),
+        new KrakenProtocol(),
+        new KuCoinProtocol(),
+        new OkxProtocol(),
     ];
 
     /// <summary>The protocol names.</summary>

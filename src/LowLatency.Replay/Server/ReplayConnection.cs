@@ -2,11 +2,13 @@ using System.Buffers;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 using System.Text;
 using LowLatency.Replay.Faults;
 using LowLatency.Replay.Feed;
 using LowLatency.Replay.Protocols;
 using LowLatency.WebSockets;
+using LowLatency.WebSockets.Protocol;
 using LowLatency.WebSockets.Server;
 
 namespace LowLatency.Replay.Server;
@@ -17,75 +19,39 @@ namespace LowLatency.Replay.Server;
 /// </summary>
 /// <remarks>
 /// <para>One async send loop owns everything that goes out: session answers (queued by the
-/// session on the receive thread, so they stay in order with the data), the recorded frames and
-/// the faults. It gathers up to <see cref="ReplayerOptions.MaxBatchBytes"/> per socket write;
-/// consecutive subscribed messages are one copy of the pre-encoded frames, so a steady replay
-/// allocates nothing per message or per batch.</para>
+/// session on the receive thread, so they stay in order with the data), the recorded frames
+/// chosen by the connection's <see cref="ReplayCursor"/>, and the faults that need the socket.
+/// It gathers up to <see cref="ReplayerOptions.MaxBatchBytes"/> per socket write.</para>
 /// <para>Paced replays send a message when it is due within 1 ms, so waits are never shorter
 /// than the timer can honour.</para>
 /// </remarks>
 internal sealed class ReplayConnection : ISessionOutput
 {
-    private readonly RecordedFeed _feed;
     private readonly ReplayerOptions _options;
     private readonly ReplayerCounters _counters;
     private readonly WebSocketConnection _socket;
     private readonly ExchangeSession _session;
-    private readonly ConnectionFaults? _faults;
-    private readonly ReplayTimeline _timeline;
+    private readonly ReplayCursor _cursor;
     private readonly ConcurrentQueue<SessionAction> _actions = new();
     private readonly SemaphoreSlim _wake = new(0, int.MaxValue);
-    private readonly bool[] _subscribed;
-    private readonly int _startIndex;
-    private readonly long _toleranceTicks = Stopwatch.Frequency / 1000;
     private readonly long _heartbeatTicks;
     private readonly byte[]? _heartbeatFrame;
-    private readonly int[] _reorder;
     private readonly long _id;
-    private byte[] _scratch = [];
-    private int _reorderFault = -1;
-    private int _reorderCount;
-    private int _subscriptions;
-    private int _variant;
-    private bool _started;
-    private int _index;
-    private long _messageNumber;
-    private bool _decided;
-    private int _pendingFault = -1;
-    private long _batchMessages;
     private long _batchSession;
 
     public ReplayConnection(RecordedFeed feed, ReplayerOptions options, ReplayerCounters counters, WebSocketConnection socket, ExchangeSession session, long id)
     {
         _id = id;
-        _feed = feed;
         _options = options;
         _counters = counters;
         _socket = socket;
         _session = session;
-        _faults = ConnectionFaults.Create(options.Faults);
-        _timeline = new ReplayTimeline(feed, options.Speed);
-        _subscribed = new bool[feed.Keys.Count];
-        _reorder = new int[_faults?.MaxWindow ?? 0];
-        _variant = session.Variant;
-        _startIndex = options.StartOffset > TimeSpan.Zero && feed.Count > 0
-            ? feed.IndexAtOrAfter(feed.StartTimestampNs + (long)(options.StartOffset.TotalMilliseconds * 1_000_000))
-            : 0;
-        _index = _startIndex;
+        _cursor = new ReplayCursor(feed, options, counters, session.Variant, toleranceTicks: Stopwatch.Frequency / 1000);
         if (session.HeartbeatInterval > TimeSpan.Zero && session.Heartbeat is { } heartbeat)
         {
             _heartbeatTicks = (long)(session.HeartbeatInterval.TotalSeconds * Stopwatch.Frequency);
-            _heartbeatFrame = WebSockets.Protocol.FrameEncoder.EncodeServerFrame(Encoding.UTF8.GetBytes(heartbeat), WebSocketMessageType.Text);
+            _heartbeatFrame = FrameEncoder.EncodeServerFrame(Encoding.UTF8.GetBytes(heartbeat), WebSocketMessageType.Text);
         }
-    }
-
-    private enum FillOutcome
-    {
-        Idle,
-        BatchFull,
-        NotDue,
-        Fault,
-        End,
     }
 
     /// <summary>Serves the client until it leaves, a fault ends the connection, the capture ends, or <paramref name="stopping"/> fires.</summary>
@@ -110,7 +76,7 @@ internal sealed class ReplayConnection : ISessionOutput
     }
 
     void ISessionOutput.Send(string text) =>
-        _actions.Enqueue(new SessionAction(SessionActionKind.Send, WebSockets.Protocol.FrameEncoder.EncodeServerFrame(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text), 0));
+        _actions.Enqueue(new SessionAction(SessionActionKind.Send, FrameEncoder.EncodeServerFrame(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text), 0));
 
     void ISessionOutput.Subscribe(int keyId) => _actions.Enqueue(new SessionAction(SessionActionKind.Subscribe, null, keyId));
 
@@ -132,43 +98,42 @@ internal sealed class ReplayConnection : ISessionOutput
     {
         using var batch = new WebSocketFrameBatch();
         var lastSend = Stopwatch.GetTimestamp();
-        var canLoop = _options.Loop && _startIndex < _feed.Count;
         while (!_socket.Completion.IsCompleted)
         {
             stopping.ThrowIfCancellationRequested();
             var now = Stopwatch.GetTimestamp();
             ApplyActions(batch, now);
-            var outcome = FillOutcome.Idle;
+            ReplayFill? outcome = null;
             long due = long.MaxValue;
-            var from = _index;
-            if (_started)
-                outcome = Fill(batch, now, out due);
-            if (batch.Length == 0 && _heartbeatFrame is not null && _subscriptions > 0 && now - lastSend >= _heartbeatTicks)
+            var from = _cursor.Index;
+            if (_cursor.Started)
+                outcome = _cursor.Fill(batch, now, out due);
+            var direct = _cursor.TakeDirectRun();
+            if (direct.IsEmpty && batch.Length == 0 && _heartbeatFrame is not null && _cursor.Subscriptions > 0 && now - lastSend >= _heartbeatTicks)
             {
                 batch.AppendEncoded(_heartbeatFrame);
                 _batchSession++;
             }
-            if (batch.Length > 0)
+            if (batch.Length > 0 || !direct.IsEmpty)
             {
-                await SendAsync(batch, from, stopping).ConfigureAwait(false);
+                await SendAsync(batch, direct, from, stopping).ConfigureAwait(false);
                 lastSend = Stopwatch.GetTimestamp();
             }
             switch (outcome)
             {
-                case FillOutcome.BatchFull:
+                case ReplayFill.BatchFull:
                     break;
-                case FillOutcome.Fault:
+                case ReplayFill.Fault:
                     if (!await ApplyPendingFaultAsync(stopping).ConfigureAwait(false))
                         return;
                     break;
-                case FillOutcome.NotDue:
+                case ReplayFill.NotDue:
                     await WaitAsync(Math.Min(due, NextHeartbeat(lastSend)), stopping).ConfigureAwait(false);
                     break;
-                case FillOutcome.End when canLoop:
-                    _timeline.Rewind(_feed.Count - 1, _startIndex);
-                    _index = _startIndex;
+                case ReplayFill.End when _cursor.CanLoop:
+                    _cursor.Rewind();
                     break;
-                case FillOutcome.End when _options.AtEnd == ReplayEndBehavior.Close:
+                case ReplayFill.End when _options.AtEnd == ReplayEndBehavior.Close:
                     await _socket.CloseAsync(WebSocketCloseCode.NormalClosure, "end of recording", stopping).ConfigureAwait(false);
                     return;
                 default:
@@ -189,183 +154,27 @@ internal sealed class ReplayConnection : ISessionOutput
                     _batchSession++;
                     break;
                 case SessionActionKind.Subscribe:
-                    if (!_subscribed[action.Value])
-                    {
-                        _subscribed[action.Value] = true;
-                        _subscriptions++;
-                    }
-                    if (!_started)
-                    {
-                        _started = true;
-                        _timeline.Start(now, _index);
-                    }
+                    _cursor.Subscribe(action.Value, now);
                     break;
                 case SessionActionKind.Unsubscribe:
-                    if (_subscribed[action.Value])
-                    {
-                        _subscribed[action.Value] = false;
-                        _subscriptions--;
-                    }
+                    _cursor.Unsubscribe(action.Value);
                     break;
                 default:
-                    _variant = action.Value;
+                    _cursor.Variant = action.Value;
                     break;
             }
         }
-    }
-
-    /// <summary>Adds the messages that are due to the batch, until it is full, the next one is not due, a fault needs the socket, or the capture ends.</summary>
-    private FillOutcome Fill(WebSocketFrameBatch batch, long now, out long dueTicks)
-    {
-        dueTicks = long.MaxValue;
-        var feed = _feed;
-        var end = feed.Count;
-        var variant = _variant;
-        var paced = _timeline.IsPaced;
-        var horizon = now + _toleranceTicks;
-        var maxBytes = _options.MaxBatchBytes;
-        var index = _index;
-        var runStart = -1;
-        var outcome = FillOutcome.End;
-        while (index < end)
-        {
-            var pending = runStart < 0 ? 0 : feed.FrameStart(index, variant) - feed.FrameStart(runStart, variant);
-            if (batch.Length + pending >= maxBytes)
-            {
-                outcome = FillOutcome.BatchFull;
-                break;
-            }
-            if (paced)
-            {
-                var due = _timeline.DueTicks(index);
-                if (due > horizon)
-                {
-                    dueTicks = due;
-                    outcome = FillOutcome.NotDue;
-                    break;
-                }
-            }
-            if (!_subscribed[feed.KeyId(index)] || _faults is not null)
-            {
-                if (runStart >= 0)
-                {
-                    AppendRun(batch, runStart, index, variant);
-                    runStart = -1;
-                }
-                if (_subscribed[feed.KeyId(index)] && !TakeWithFaults(batch, index, variant))
-                {
-                    outcome = FillOutcome.Fault;
-                    break;
-                }
-                index++;
-                continue;
-            }
-            if (runStart < 0)
-                runStart = index;
-            index++;
-        }
-        if (runStart >= 0)
-            AppendRun(batch, runStart, index, variant);
-        if (outcome == FillOutcome.End && _reorderCount > 0)
-            EmitReorder(batch, variant);
-        _index = index;
-        return outcome;
-    }
-
-    private void AppendRun(WebSocketFrameBatch batch, int from, int to, int variant)
-    {
-        batch.AppendEncoded(_feed.FrameRun(from, to, variant));
-        _batchMessages += to - from;
-    }
-
-    private void Append(WebSocketFrameBatch batch, int index, int variant)
-    {
-        batch.AppendEncoded(_feed.Frame(index, variant));
-        _batchMessages++;
-    }
-
-    /// <summary>Takes one subscribed message through the faults; false when a fault needs the socket itself (the message stays next).</summary>
-    private bool TakeWithFaults(WebSocketFrameBatch batch, int index, int variant)
-    {
-        var faults = _faults!;
-        if (_decided)
-        {
-            _decided = false;
-            Append(batch, index, variant);
-            return true;
-        }
-        var number = ++_messageNumber;
-        if (_reorderFault >= 0)
-        {
-            faults.Decide(number, canApply: false);
-            _reorder[_reorderCount++] = index;
-            if (_reorderCount == faults.Spec(_reorderFault).Window)
-                EmitReorder(batch, variant);
-            return true;
-        }
-        var fault = faults.Decide(number);
-        if (fault < 0)
-        {
-            Append(batch, index, variant);
-            return true;
-        }
-        var spec = faults.Spec(fault);
-        _counters.Fault(spec.Kind);
-        switch (spec.Kind)
-        {
-            case FaultKind.Drop:
-                return true;
-            case FaultKind.Duplicate:
-                Append(batch, index, variant);
-                Append(batch, index, variant);
-                return true;
-            case FaultKind.Corrupt:
-                AppendCorrupted(batch, index, variant, fault);
-                return true;
-            case FaultKind.Reorder:
-                _reorderFault = fault;
-                _reorderCount = 0;
-                _reorder[_reorderCount++] = index;
-                return true;
-            default:
-                _pendingFault = fault;
-                return false;
-        }
-    }
-
-    private void AppendCorrupted(WebSocketFrameBatch batch, int index, int variant, int fault)
-    {
-        var frame = _feed.Frame(index, variant);
-        if (_scratch.Length < frame.Length)
-            _scratch = new byte[Math.Max(frame.Length, _scratch.Length * 2)];
-        var copy = _scratch.AsSpan(0, frame.Length);
-        frame.CopyTo(copy);
-        var header = _feed.HeaderLength(index, variant);
-        _faults!.Corrupt(fault, copy[header..]);
-        batch.AppendEncoded(copy);
-        _batchMessages++;
-    }
-
-    private void EmitReorder(WebSocketFrameBatch batch, int variant)
-    {
-        var window = _reorder.AsSpan(0, _reorderCount);
-        _faults!.Shuffle(_reorderFault, window);
-        foreach (var index in window)
-            Append(batch, index, variant);
-        _reorderFault = -1;
-        _reorderCount = 0;
     }
 
     /// <summary>Runs a fault that needs the socket (stall, disconnect, truncate); false when the connection is over.</summary>
     private async Task<bool> ApplyPendingFaultAsync(CancellationToken stopping)
     {
-        var spec = _faults!.Spec(_pendingFault);
-        _pendingFault = -1;
+        var spec = _cursor.PendingFault;
         switch (spec.Kind)
         {
             case FaultKind.Stall:
                 await Task.Delay(spec.Duration, stopping).ConfigureAwait(false);
-                _decided = true;
+                _cursor.ResumeAfterStall();
                 return true;
             case FaultKind.Disconnect when spec.CloseCode is { } code:
                 await _socket.CloseAsync((WebSocketCloseCode)code, "fault: disconnect", stopping).ConfigureAwait(false);
@@ -374,9 +183,7 @@ internal sealed class ReplayConnection : ISessionOutput
                 _socket.Abort("fault: disconnect");
                 return false;
             default:
-                var frame = _feed.FrameMemory(_index, _variant);
-                var header = _feed.HeaderLength(_index, _variant);
-                var partial = frame[..(header + ((frame.Length - header) / 2))];
+                var partial = _cursor.TruncatedFrame();
                 await _socket.SendRawAsync(partial, stopping).ConfigureAwait(false);
                 _counters.Sent(0, 0, partial.Length);
                 _socket.Abort("fault: truncate");
@@ -384,20 +191,24 @@ internal sealed class ReplayConnection : ISessionOutput
         }
     }
 
-    private async ValueTask SendAsync(WebSocketFrameBatch batch, int from, CancellationToken stopping)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+    private async ValueTask SendAsync(WebSocketFrameBatch batch, ReadOnlyMemory<byte> direct, int from, CancellationToken stopping)
     {
-        long bytes = batch.Length;
-        if (_batchMessages != 0)
-            _options.SendObserver?.OnSending(_id, from, _index, Stopwatch.GetTimestamp());
-        await batch.SendAsync(_socket, stopping).ConfigureAwait(false);
-        _counters.Sent(_batchMessages, _batchSession, bytes);
-        _batchMessages = 0;
+        // A direct run is only ever chosen with an empty batch, so exactly one of them is sent.
+        var frames = direct.IsEmpty ? batch.Frames : direct;
+        long bytes = frames.Length;
+        if (_cursor.HasAppended)
+            _options.SendObserver?.OnSending(_id, from, _cursor.Index, Stopwatch.GetTimestamp());
+        await _socket.SendRawAsync(frames, stopping).ConfigureAwait(false);
+        batch.Clear();
+        _counters.Sent(_cursor.TakeAppended(), _batchSession, bytes);
         _batchSession = 0;
     }
 
     private long NextHeartbeat(long lastSend) =>
-        _heartbeatFrame is not null && _subscriptions > 0 ? lastSend + _heartbeatTicks : long.MaxValue;
+        _heartbeatFrame is not null && _cursor.Subscriptions > 0 ? lastSend + _heartbeatTicks : long.MaxValue;
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     private async ValueTask WaitAsync(long untilTicks, CancellationToken stopping)
     {
         if (untilTicks == long.MaxValue)

@@ -44,11 +44,11 @@ public sealed class Replayer : IAsyncDisposable
 
     private Replayer(RecordedFeed feed, ReplayerOptions options)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxBatchBytes, 1024, nameof(options));
         Feed = feed;
         Options = options;
         _protocol = ExchangeProtocols.Get(feed.Exchange);
         _faults = new ReplayerFaults(options.Faults);
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxBatchBytes, 1024, nameof(options));
         _listener = new WebSocketListener(new WebSocketListenerOptions
         {
             Address = options.Address,
@@ -75,7 +75,7 @@ public sealed class Replayer : IAsyncDisposable
     public Uri Url => _listener.Url;
 
     /// <summary>The REST base URL on the same port, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
-    public Uri RestUrl => new(Url.ToString().Replace("ws", "http", StringComparison.Ordinal));
+    public Uri RestUrl => new UriBuilder(Url) { Scheme = _listener.IsSecure ? Uri.UriSchemeHttps : Uri.UriSchemeHttp }.Uri;
 
     /// <summary>What it has done so far.</summary>
     public ReplayerStatistics Statistics => _counters.Snapshot();

@@ -40,6 +40,19 @@ namespace LowLatency.Rest.Lane;
 /// secrets redacted.
 /// </para>
 /// </remarks>
+/// <example>
+/// Fallback market data, then an order that may be retried because it carries a client order id:
+/// <code>
+/// await using var lane = new RestLane(RestExchangeProfiles.Binance(ExchangeCredentials.FromEnvironment("binance")), logger);
+/// RestResponse depth = await lane.GetAsync("/api/v3/depth?symbol=BTCUSDT&amp;limit=100", RestPriority.Normal, ct);
+/// var reader = new Utf8JsonReader(depth.Body.Span);
+///
+/// using var form = QueryStringBuilder.Rent();
+/// form.Add("symbol", "BTCUSDT"); form.Add("side", "BUY"); form.Add("type", "MARKET");
+/// form.Add("quantity", 0.001m); form.Add("newClientOrderId", clientOrderId);
+/// RestResponse placed = await lane.SendAsync(RestRequest.Order(HttpMethod.Post, "/api/v3/order", clientOrderId, body: form.ToString()), ct);
+/// </code>
+/// </example>
 public sealed class RestLane : IAsyncDisposable
 {
     private const int TooManyRequestsStatus = 429;
@@ -144,6 +157,12 @@ public sealed class RestLane : IAsyncDisposable
             pending.Release();
             _counters.QueueRejection();
             return Reject(request, endpoint, new RestQueueFullException(Exchange, priority, _queue.CapacityPerPriority));
+        }
+
+        // A request queued while DisposeAsync drained the queue would otherwise wait forever.
+        if (Volatile.Read(ref _disposed) != 0)
+        {
+            Fail(pending, Disposed(pending));
         }
 
         return pending.Task;

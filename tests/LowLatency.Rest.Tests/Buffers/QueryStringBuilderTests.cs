@@ -28,6 +28,25 @@ public sealed class QueryStringBuilderTests
     }
 
     [Fact]
+    public void Building_a_query_from_the_pool_allocates_only_the_resulting_string()
+    {
+        string Build()
+        {
+            using QueryStringBuilder query = QueryStringBuilder.Rent();
+            query.Add("symbol", "BTCUSDT");
+            query.Add("limit", 1000);
+            query.Add("side", "BUY");
+            return query.ToString();
+        }
+
+        int length = Build().Length;
+        long stringOnly = AllocatedBy(() => new string('x', length));
+        long built = AllocatedBy(() => Build());
+
+        Assert.Equal(stringOnly, built);
+    }
+
+    [Fact]
     public void Builder_used_after_dispose_is_refused()
     {
         QueryStringBuilder query = QueryStringBuilder.Rent();
@@ -60,6 +79,16 @@ public sealed class QueryStringBuilderTests
             return Uri.UnescapeDataString(encoded) == value
                 && encoded.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '~' or '%');
         }).QuickCheckThrowOnFailure();
+    }
+
+    private static long AllocatedBy(Func<string> action)
+    {
+        action();
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        string result = action();
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        GC.KeepAlive(result);
+        return allocated;
     }
 
     private static bool IsWellFormed(string value)

@@ -1,0 +1,56 @@
+using System.Text.Json;
+using LowLatency.Replay.Feed;
+using LowLatency.Replay.Json;
+using LowLatency.Replay.Market;
+
+namespace LowLatency.Replay.Protocols.KuCoin;
+
+/// <summary>
+/// Keys KuCoin messages (<c>"type":"message"</c>) by topic: <c>/market/level2:BTC-USDT</c> is
+/// channel <c>/market/level2</c>, symbol <c>BTC-USDT</c>. Welcome, ack, pong and error messages
+/// are session traffic. Recorded REST responses (level-2 snapshots) are kept by path.
+/// </summary>
+internal sealed class KuCoinClassifier : IMessageClassifier
+{
+    /// <summary>The key of a single-symbol topic.</summary>
+    public static StreamKey TopicKey(string topic)
+    {
+        var colon = topic.IndexOf(':', StringComparison.Ordinal);
+        return colon < 0 ? new StreamKey(topic, string.Empty) : new StreamKey(topic[..colon], topic[(colon + 1)..]);
+    }
+
+    public void Classify(ReadOnlyMemory<byte> message, long timestampNs, int position, ClassifiedMessage result, MarketTape tape)
+    {
+        using var document = JsonText.TryParse(message.Span);
+        if (document is null || document.RootElement.ValueKind != JsonValueKind.Object)
+            return;
+        var root = document.RootElement;
+        if (root.String("type") is { } type && type != "message")
+        {
+            result.Class = MessageClass.Session;
+            return;
+        }
+        if (root.String("topic") is not { } topic)
+            return;
+        result.Class = MessageClass.Data;
+        result.Key = TopicKey(topic);
+        var data = root.Property("data");
+        var symbol = result.Key.Symbol;
+        if (result.Key.Channel == "/market/ticker" && data.String("bestBid") is { } bid && data.String("bestBidSize") is { } bidSize
+            && data.String("bestAsk") is { } ask && data.String("bestAskSize") is { } askSize)
+        {
+            tape.Add(symbol, new TapeQuote(position, data.Int64("time") ?? timestampNs / 1_000_000, bid, bidSize, ask, askSize, data.String("price")));
+        }
+        else if (result.Key.Channel == "/market/match" && data.String("price") is { } price && data.String("size") is { } size
+                 && JsonText.TryDecimal(price, out var priceValue) && JsonText.TryDecimal(size, out var sizeValue))
+        {
+            var time = data.Int64("time") is { } nanoseconds ? nanoseconds / 1_000_000 : timestampNs / 1_000_000;
+            tape.Add(data.String("symbol") ?? symbol, new TapeTrade(position, time, price, size, priceValue, sizeValue, data.String("side") == "buy"));
+        }
+    }
+
+    public RecordedRestResponse? ClassifyRest(ReadOnlySpan<byte> url, ReadOnlyMemory<byte> body, long timestampNs, int position) =>
+        RecordedRest.FromUrl(url, body, timestampNs, position, "symbol");
+
+    public IReadOnlyList<RecordedRestResponse> Complete(List<RecordedRestResponse> responses) => responses;
+}
