@@ -1,6 +1,7 @@
 using LowLatency.Core.Instruments;
 using LowLatency.Core.Ring;
 using LowLatency.Core.Snapshots;
+using LowLatency.Engine.Metrics;
 using LowLatency.Engine.Options;
 using LowLatency.Feeds.Exchanges;
 using LowLatency.Replay.Server;
@@ -28,6 +29,7 @@ public sealed class EngineBuilder
     private InstrumentRegistry? _registry;
     private ILoggerFactory? _loggerFactory;
     private IMeterFactory? _meterFactory;
+    private ICacheVisibilityObserver? _cacheObserver;
 
     /// <summary>Starts from the defaults.</summary>
     public EngineBuilder()
@@ -177,6 +179,13 @@ public sealed class EngineBuilder
         return this;
     }
 
+    /// <summary>Tells <paramref name="observer"/> on the cache consumer's thread when each message became visible (a measurement hook; null for none).</summary>
+    public EngineBuilder WithCacheVisibilityObserver(ICacheVisibilityObserver? observer)
+    {
+        _cacheObserver = observer;
+        return this;
+    }
+
     /// <summary>Changes any option.</summary>
     public EngineBuilder Configure(Action<EngineOptions> configure)
     {
@@ -195,6 +204,6 @@ public sealed class EngineBuilder
         options.Validate();
         var registry = _registry ?? new InstrumentRegistry();
         registry.RegisterAll(_instruments);
-        return new MarketDataEngine(options, registry, _loggerFactory, _meterFactory);
+        return new MarketDataEngine(options, registry, _loggerFactory, _meterFactory, _cacheObserver);
     }
 }

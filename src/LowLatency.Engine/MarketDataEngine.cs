@@ -72,7 +72,8 @@ public sealed class MarketDataEngine : IAsyncDisposable
     private readonly EngineMeters _meters;
     private int _disposed;
 
-    internal MarketDataEngine(EngineOptions options, InstrumentRegistry instruments, ILoggerFactory? loggerFactory, IMeterFactory? meterFactory)
+    internal MarketDataEngine(EngineOptions options, InstrumentRegistry instruments, ILoggerFactory? loggerFactory, IMeterFactory? meterFactory,
+        ICacheVisibilityObserver? cacheObserver = null)
     {
         _options = options;
         _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("LowLatency.Engine");
@@ -107,7 +108,7 @@ public sealed class MarketDataEngine : IAsyncDisposable
         _pool = new ConnectionPool(_venues, _host, Connect, (id, channel, on) => _quality!.Track(id, channel, on), WebSocketEnabled);
         _snapshots = new SnapshotRequester(instruments, _venues, _board, _pool.Find, new EventPublisher(_ring), _logger);
         var books = new OrderBookSet(instruments, _venues.RulesFor, _snapshots);
-        _cache = new CacheConsumer(_ring, books, Tickers, BookTops, Candles, _board);
+        _cache = new CacheConsumer(_ring, books, Tickers, BookTops, Candles, _board, cacheObserver);
         _riskConsumer = new RiskConsumer(Tickers, Risk);
         _signal = new SignalConsumer(_ring, _host, () => Sessions);
         _graph = new ConsumerGraph<MarketEvent>(_ring, new ConsumerGraphOptions { Logger = _logger, CpuPlan = CpuPlan });

@@ -37,11 +37,14 @@ internal sealed class CacheConsumer : IEventHandler<MarketEvent>
     private readonly InstrumentBoard _board;
     private readonly bool[] _hasQuoteStream;
     private readonly BookQuality[] _publishedQuality;
+    private readonly ICacheVisibilityObserver? _observer;
     private long _events;
     private long _losses;
 
-    public CacheConsumer(RingBuffer<MarketEvent> ring, OrderBookSet books, TickerCache tickers, BookTopCache bookTops, CandleCache candles, InstrumentBoard board)
+    public CacheConsumer(RingBuffer<MarketEvent> ring, OrderBookSet books, TickerCache tickers, BookTopCache bookTops, CandleCache candles, InstrumentBoard board,
+        ICacheVisibilityObserver? observer = null)
     {
+        _observer = observer;
         _ring = ring;
         _countLoss = ring.Policy == FullRingPolicy.DropAndFlagGap;
         _books = books;
@@ -115,7 +118,9 @@ internal sealed class CacheConsumer : IEventHandler<MarketEvent>
         }
         int channel = TrackedChannels.IndexOf(e.Kind);
         _board.Touch(id, channel, e.ReceiveTimestamp);
-        Latency.Record(StopwatchTime.ElapsedNanoseconds(e.ReceiveTimestamp, Stopwatch.GetTimestamp()));
+        long visible = Stopwatch.GetTimestamp();
+        Latency.Record(StopwatchTime.ElapsedNanoseconds(e.ReceiveTimestamp, visible));
+        _observer?.OnVisible(in e, visible);
     }
 
     private void PublishBook(int id, in MarketEvent end)

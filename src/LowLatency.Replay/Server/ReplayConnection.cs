@@ -36,10 +36,12 @@ internal sealed class ReplayConnection : ISessionOutput
     private readonly SemaphoreSlim _wake = new(0, int.MaxValue);
     private readonly long _heartbeatTicks;
     private readonly byte[]? _heartbeatFrame;
+    private readonly long _id;
     private long _batchSession;
 
-    public ReplayConnection(RecordedFeed feed, ReplayerOptions options, ReplayerCounters counters, WebSocketConnection socket, ExchangeSession session)
+    public ReplayConnection(RecordedFeed feed, ReplayerOptions options, ReplayerCounters counters, WebSocketConnection socket, ExchangeSession session, long id)
     {
+        _id = id;
         _options = options;
         _counters = counters;
         _socket = socket;
@@ -103,6 +105,7 @@ internal sealed class ReplayConnection : ISessionOutput
             ApplyActions(batch, now);
             ReplayFill? outcome = null;
             long due = long.MaxValue;
+            var from = _cursor.Index;
             if (_cursor.Started)
                 outcome = _cursor.Fill(batch, now, out due);
             var direct = _cursor.TakeDirectRun();
@@ -113,7 +116,7 @@ internal sealed class ReplayConnection : ISessionOutput
             }
             if (batch.Length > 0 || !direct.IsEmpty)
             {
-                await SendAsync(batch, direct, stopping).ConfigureAwait(false);
+                await SendAsync(batch, direct, from, stopping).ConfigureAwait(false);
                 lastSend = Stopwatch.GetTimestamp();
             }
             switch (outcome)
@@ -189,11 +192,13 @@ internal sealed class ReplayConnection : ISessionOutput
     }
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
-    private async ValueTask SendAsync(WebSocketFrameBatch batch, ReadOnlyMemory<byte> direct, CancellationToken stopping)
+    private async ValueTask SendAsync(WebSocketFrameBatch batch, ReadOnlyMemory<byte> direct, int from, CancellationToken stopping)
     {
         // A direct run is only ever chosen with an empty batch, so exactly one of them is sent.
         var frames = direct.IsEmpty ? batch.Frames : direct;
         long bytes = frames.Length;
+        if (_cursor.HasAppended)
+            _options.SendObserver?.OnSending(_id, from, _cursor.Index, Stopwatch.GetTimestamp());
         await _socket.SendRawAsync(frames, stopping).ConfigureAwait(false);
         batch.Clear();
         _counters.Sent(_cursor.TakeAppended(), _batchSession, bytes);

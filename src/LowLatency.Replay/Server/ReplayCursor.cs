@@ -67,6 +67,12 @@ internal sealed class ReplayCursor
     /// <summary>The frame variant served.</summary>
     public int Variant { get; set; }
 
+    /// <summary>Position in the capture of the next recorded message to consider.</summary>
+    public int Index => _index;
+
+    /// <summary>True when recorded messages were appended since the last <see cref="TakeAppended"/>.</summary>
+    public bool HasAppended => Appended != 0;
+
     /// <summary>Recorded messages appended since the last <see cref="TakeAppended"/>.</summary>
     private long Appended { get; set; }
 

@@ -162,7 +162,7 @@ public sealed class Replayer : IAsyncDisposable
                 _counters.ConnectionAccepted();
                 try
                 {
-                    await new ReplayConnection(Feed, Options, _counters, socket, session).RunAsync(_stopping.Token).ConfigureAwait(false);
+                    await new ReplayConnection(Feed, Options, _counters, socket, session, id).RunAsync(_stopping.Token).ConfigureAwait(false);
                 }
                 finally
                 {

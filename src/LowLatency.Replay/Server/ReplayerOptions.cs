@@ -33,4 +33,7 @@ public sealed record ReplayerOptions
 
     /// <summary>Serves wss with this certificate (with its private key); null serves plain ws.</summary>
     public X509Certificate2? ServerCertificate { get; init; }
+
+    /// <summary>Told which recorded messages each socket write carries, and when (a measurement hook); null for none.</summary>
+    public IReplaySendObserver? SendObserver { get; init; }
 }
