@@ -14,14 +14,47 @@ internal static class HandshakeTransport
     /// One thread both fills and drains the pipe, so a pause threshold could only deadlock it; the
     /// buffered amount is bounded instead by the decoder, which rejects oversized frames on their header.
     /// </remarks>
-    public static Pipe CreatePipe() => new(new PipeOptions(
-        pool: null,
-        readerScheduler: PipeScheduler.Inline,
-        writerScheduler: PipeScheduler.Inline,
-        pauseWriterThreshold: 0,
-        resumeWriterThreshold: 0,
-        minimumSegmentSize: 64 * 1024,
-        useSynchronizationContext: false));
+    public static Pipe CreatePipe()
+    {
+        var pipe = new Pipe(new PipeOptions(
+            pool: null,
+            readerScheduler: PipeScheduler.Inline,
+            writerScheduler: PipeScheduler.Inline,
+            pauseWriterThreshold: 0,
+            resumeWriterThreshold: 0,
+            minimumSegmentSize: SegmentSize,
+            useSynchronizationContext: false));
+        Prewarm(pipe);
+        return pipe;
+    }
+
+    private const int SegmentSize = 64 * 1024;
+
+    /// <summary>Segments a connection's pipe holds ready before its first byte arrives.</summary>
+    private const int PrewarmedSegments = 4;
+
+    /// <summary>
+    /// Cycles the pipe through <see cref="PrewarmedSegments"/> segments once, so its segment cache and
+    /// buffers are in place before the first message.
+    /// </summary>
+    /// <remarks>
+    /// How many segments are in flight at once depends on how reads happen to straddle frame
+    /// boundaries, which depends on scheduling: a receive thread that was descheduled reads bigger
+    /// chunks later. Without this, the first time a connection needed a third segment (possibly
+    /// long after warm-up) it allocated one. Small frames never need more than three; larger
+    /// messages are reassembled or sliced and never pin more than their own length.
+    /// </remarks>
+    private static void Prewarm(Pipe pipe)
+    {
+        for (int i = 0; i < PrewarmedSegments; i++)
+        {
+            Memory<byte> memory = pipe.Writer.GetMemory(SegmentSize);
+            pipe.Writer.Advance(memory.Length);
+        }
+        pipe.Writer.FlushAsync().GetAwaiter().GetResult();
+        if (pipe.Reader.TryRead(out ReadResult result))
+            pipe.Reader.AdvanceTo(result.Buffer.End);
+    }
 
     /// <summary>Reads until a whole head is in the pipe; consumes it and returns it.</summary>
     public static async Task<HttpHead> ReadHeadAsync(Stream stream, Pipe pipe, CancellationToken cancellationToken)
