@@ -104,7 +104,9 @@ public sealed class WebSocketListener : IAsyncDisposable
             {
                 if (!int.TryParse(lengthText, out int length) || length < 0 || length > _options.MaxRequestBodySize)
                     throw new WebSocketHandshakeException($"Content-Length '{lengthText}' is invalid or above {_options.MaxRequestBodySize} bytes.");
-                body = await HandshakeTransport.ReadBodyAsync(stream, pipe, length, timeout.Token).ConfigureAwait(false);
+                // An empty body (Content-Length: 0, e.g. a bare POST) must not wait for bytes that never come.
+                if (length > 0)
+                    body = await HandshakeTransport.ReadBodyAsync(stream, pipe, length, timeout.Token).ConfigureAwait(false);
             }
             return new WebSocketServerRequest(client, stream, pipe, head, start[0], start[1], body, (IPEndPoint)client.RemoteEndPoint!);
         }
