@@ -68,7 +68,6 @@ public sealed class MarketDataEngine : IAsyncDisposable
     private readonly Lock _statusGate = new();
     private readonly List<ConnectionReader> _readers = [];
     private readonly Lock _readersGate = new();
-    private readonly List<StrategySession> _sessions = [];
     private readonly EngineMeters _meters;
     private int _disposed;
 
@@ -110,7 +109,7 @@ public sealed class MarketDataEngine : IAsyncDisposable
         var books = new OrderBookSet(instruments, _venues.RulesFor, _snapshots);
         _cache = new CacheConsumer(_ring, books, Tickers, BookTops, Candles, _board, cacheObserver);
         _riskConsumer = new RiskConsumer(Tickers, Risk);
-        _signal = new SignalConsumer(_ring, _host, () => Sessions);
+        _signal = new SignalConsumer(_ring, _host, () => _pool.Sessions);
         _graph = new ConsumerGraph<MarketEvent>(_ring, new ConsumerGraphOptions { Logger = _logger, CpuPlan = CpuPlan });
         _graph.HandleEventsWith(_cache, new ConsumerOptions { Name = "engine-cache" }).Then(_riskConsumer, _signal);
         _graph.Start();
@@ -160,8 +159,6 @@ public sealed class MarketDataEngine : IAsyncDisposable
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         var session = new StrategySession(name, strategy, _pool, _logger);
         _pool.Add(session);
-        lock (_sessions)
-            _sessions.Add(session);
         return session;
     }
 
@@ -262,15 +259,6 @@ public sealed class MarketDataEngine : IAsyncDisposable
         await _venues.DisposeAsync().ConfigureAwait(false);
         _graph.DrainAndStop(TimeSpan.FromSeconds(5));
         _meters.Dispose();
-    }
-
-    private IReadOnlyList<StrategySession> Sessions
-    {
-        get
-        {
-            lock (_sessions)
-                return [.. _sessions];
-        }
     }
 
     private FeedConnection Connect(ExchangeVenue venue)

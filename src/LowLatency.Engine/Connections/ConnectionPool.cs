@@ -184,6 +184,16 @@ internal sealed class ConnectionPool : IAsyncDisposable
         }
     }
 
+    /// <summary>The attached sessions, in the order they were added.</summary>
+    public IReadOnlyList<StrategySession> Sessions
+    {
+        get
+        {
+            lock (_lock)
+                return [.. _order];
+        }
+    }
+
     /// <summary>True when some session holds <paramref name="channel"/> of <paramref name="instrument"/>.</summary>
     public bool IsSubscribed(Instrument instrument, MarketChannels channel)
     {

@@ -12,8 +12,10 @@ namespace LowLatency.Engine.Publishing;
 /// </summary>
 /// <remarks>
 /// A message is published whole or not at all, so a book never applies half an update. A message
-/// larger than a quarter of the ring (a deep snapshot into a small ring) goes in several claims.
-/// One publisher per producing thread; the ring is multi-producer.
+/// larger than a quarter of the ring (a deep snapshot into a small ring) goes in several claims;
+/// with <see cref="FullRingPolicy.DropAndFlagGap"/> one of them may then be dropped, and the loss
+/// flag on the next published event makes the books stale. One publisher per producing thread; the
+/// ring is multi-producer.
 /// </remarks>
 internal sealed class EventPublisher
 {

@@ -62,6 +62,7 @@ internal sealed class DataQualityMonitor : IDisposable
             var entry = EntryOf(instrumentId, channel);
             entry.Subscribed = subscribed;
             entry.SubscribedAt = Stopwatch.GetTimestamp();
+            entry.ResyncsSeen = _board.Resyncs(instrumentId);
             Refresh(instrumentId, channel, entry, Stopwatch.GetTimestamp());
         }
     }
@@ -127,6 +128,8 @@ internal sealed class DataQualityMonitor : IDisposable
     private DataQualityState Refresh(int instrumentId, MarketChannels channel, QualityEntry entry, long now)
     {
         var (quality, reason) = Evaluate(instrumentId, channel, entry, now);
+        if (channel == MarketChannels.Book)
+            ReportMissedResync(instrumentId, entry, quality);
         var current = entry.State;
         if (current is not null && current.Quality == quality)
             return current;
@@ -135,6 +138,30 @@ internal sealed class DataQualityMonitor : IDisposable
         if (current is not null)
             _onChange(new DataQualityChange(_instruments.Get(instrumentId), channel, current.Quality, next));
         return next;
+    }
+
+    /// <summary>
+    /// A book that left Synced and came back between two checks: both transitions are reported,
+    /// with the reason the book gave, so no resynchronisation goes unseen.
+    /// </summary>
+    private void ReportMissedResync(int instrumentId, QualityEntry entry, DataQuality quality)
+    {
+        long resyncs = _board.Resyncs(instrumentId);
+        if (resyncs == entry.ResyncsSeen)
+            return;
+        entry.ResyncsSeen = resyncs;
+        if (entry.State is not { Quality: DataQuality.Synced } synced || quality != DataQuality.Synced)
+            return;
+        var reason = _board.LastResyncReason(instrumentId);
+        var (blip, why) = reason == ResyncReason.Stale
+            ? (DataQuality.Stale, "data may be missing (reconnect or ring overrun); resynchronised within a check interval")
+            : (DataQuality.Resyncing, $"resynchronised after {reason} within a check interval");
+        var instrument = _instruments.Get(instrumentId);
+        var left = new DataQualityState(blip, why, DateTimeOffset.UtcNow);
+        _onChange(new DataQualityChange(instrument, MarketChannels.Book, synced.Quality, left));
+        var back = new DataQualityState(DataQuality.Synced, "streaming", DateTimeOffset.UtcNow);
+        entry.State = back;
+        _onChange(new DataQualityChange(instrument, MarketChannels.Book, blip, back));
     }
 
     private (DataQuality, string) Evaluate(int instrumentId, MarketChannels channel, QualityEntry entry, long now)

@@ -12,6 +12,9 @@ internal sealed class QualityEntry
     /// <summary>When a read was last served from REST, Stopwatch ticks; 0 when never.</summary>
     public long DegradedAt;
 
+    /// <summary>The book's resync count when last evaluated (a resync shorter than a check interval still gets reported).</summary>
+    public long ResyncsSeen;
+
     /// <summary>The state last reported.</summary>
     public DataQualityState? State;
 }

@@ -78,9 +78,6 @@ internal static class HandshakeTransport
     /// <summary>Reads exactly <paramref name="length"/> bytes (a request body) from the pipe, filling it from the stream as needed.</summary>
     public static async Task<byte[]> ReadBodyAsync(Stream stream, Pipe pipe, int length, CancellationToken cancellationToken)
     {
-        // "Content-Length: 0" (an HttpClient POST without content): nothing more will arrive to wait for.
-        if (length == 0)
-            return [];
         while (true)
         {
             if (pipe.Reader.TryRead(out ReadResult result))

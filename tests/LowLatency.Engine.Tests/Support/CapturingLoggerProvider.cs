@@ -8,7 +8,7 @@ public sealed class CapturingLoggerProvider : ILoggerProvider, ILoggerFactory
 {
     public ConcurrentQueue<string> Lines { get; } = new();
 
-    public ILogger CreateLogger(string categoryName) => new CapturingLogger(this);
+    public ILogger CreateLogger(string categoryName) => new CapturingLogger(Lines);
 
     public void AddProvider(ILoggerProvider provider)
     {
@@ -16,16 +16,5 @@ public sealed class CapturingLoggerProvider : ILoggerProvider, ILoggerFactory
 
     public void Dispose()
     {
-    }
-
-    private sealed class CapturingLogger(CapturingLoggerProvider owner) : ILogger
-    {
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            owner.Lines.Enqueue($"{logLevel} {formatter(state, exception)} {exception}");
     }
 }
