@@ -149,7 +149,7 @@ public sealed class BinanceParser : IExchangeParser
             var name = reader.ValueSpan;
             var escaped = reader.ValueIsEscaped;
             reader.Read();
-            var error = escaped ? Skip(ref reader) : ReadField(name, ref reader, ref fields);
+            var error = escaped ? JsonValues.SkipValue(ref reader) : ReadField(name, ref reader, ref fields);
             if (error != ParseError.None)
                 return error;
         }
@@ -163,7 +163,7 @@ public sealed class BinanceParser : IExchangeParser
         if (name.SequenceEqual("data"u8))
             return reader.TokenType == JsonTokenType.StartObject ? ReadObject(ref reader, ref fields) : ParseError.UnexpectedValue;
         if (name.SequenceEqual("pu"u8))
-            return Int64(ref reader, out fields.PreviousUpdateId);
+            return JsonValues.ReadInt64(ref reader, out fields.PreviousUpdateId);
         if (name.SequenceEqual("bids"u8))
             return JsonValues.ReadPairLevels(ref reader, Side.Buy, _levels);
         if (name.SequenceEqual("asks"u8))
@@ -171,13 +171,13 @@ public sealed class BinanceParser : IExchangeParser
         if (name.SequenceEqual("lastUpdateId"u8))
         {
             fields.HasSnapshot = true;
-            return Int64(ref reader, out fields.SnapshotUpdateId);
+            return JsonValues.ReadInt64(ref reader, out fields.SnapshotUpdateId);
         }
         if (name.SequenceEqual("symbol"u8))
-            return Text(ref reader, out fields.Symbol);
+            return JsonValues.ReadText(ref reader, out fields.Symbol);
         if (name.SequenceEqual("result"u8))
             fields.IsResponse = true;
-        return Skip(ref reader);
+        return JsonValues.SkipValue(ref reader);
     }
 
     private ParseError ReadShortField(byte name, ref Utf8JsonReader reader, ref BinanceMessage fields)
@@ -185,50 +185,50 @@ public sealed class BinanceParser : IExchangeParser
         switch (name)
         {
             case (byte)'e':
-                return Text(ref reader, out fields.EventType);
+                return JsonValues.ReadText(ref reader, out fields.EventType);
             case (byte)'s':
-                return Text(ref reader, out fields.Symbol);
+                return JsonValues.ReadText(ref reader, out fields.Symbol);
             case (byte)'E':
-                return Int64(ref reader, out fields.EventTimeMs);
+                return JsonValues.ReadInt64(ref reader, out fields.EventTimeMs);
             case (byte)'T':
-                return Int64(ref reader, out fields.TransactionTimeMs);
+                return JsonValues.ReadInt64(ref reader, out fields.TransactionTimeMs);
             case (byte)'U':
                 fields.HasFirstUpdateId = true;
-                return Int64(ref reader, out fields.FirstUpdateId);
+                return JsonValues.ReadInt64(ref reader, out fields.FirstUpdateId);
             case (byte)'u':
                 fields.HasLastUpdateId = true;
-                return Int64(ref reader, out fields.LastUpdateId);
+                return JsonValues.ReadInt64(ref reader, out fields.LastUpdateId);
             case (byte)'t':
                 fields.HasTradeId = true;
-                return Int64(ref reader, out fields.TradeId);
+                return JsonValues.ReadInt64(ref reader, out fields.TradeId);
             case (byte)'b':
                 return reader.TokenType == JsonTokenType.StartArray
                     ? JsonValues.ReadPairLevels(ref reader, Side.Buy, _levels)
-                    : Text(ref reader, out fields.BidPrice);
+                    : JsonValues.ReadText(ref reader, out fields.BidPrice);
             case (byte)'a':
                 if (reader.TokenType == JsonTokenType.StartArray)
                     return JsonValues.ReadPairLevels(ref reader, Side.Sell, _levels);
                 if (reader.TokenType == JsonTokenType.Number)
                 {
                     fields.HasAggregateTradeId = true;
-                    return Int64(ref reader, out fields.AggregateTradeId);
+                    return JsonValues.ReadInt64(ref reader, out fields.AggregateTradeId);
                 }
-                return Text(ref reader, out fields.AskPrice);
+                return JsonValues.ReadText(ref reader, out fields.AskPrice);
             case (byte)'B':
-                return Text(ref reader, out fields.BidQuantity);
+                return JsonValues.ReadText(ref reader, out fields.BidQuantity);
             case (byte)'A':
-                return Text(ref reader, out fields.AskQuantity);
+                return JsonValues.ReadText(ref reader, out fields.AskQuantity);
             case (byte)'p':
-                return Text(ref reader, out fields.Price);
+                return JsonValues.ReadText(ref reader, out fields.Price);
             case (byte)'q':
-                return Text(ref reader, out fields.Quantity);
+                return JsonValues.ReadText(ref reader, out fields.Quantity);
             case (byte)'m':
                 return JsonValues.TryReadBoolean(ref reader, out fields.BuyerIsMaker) ? ParseError.None : ParseError.UnexpectedValue;
             case (byte)'k':
                 fields.HasKline = true;
                 return reader.TokenType == JsonTokenType.StartObject ? ReadKline(ref reader, ref fields) : ParseError.UnexpectedValue;
             default:
-                return Skip(ref reader);
+                return JsonValues.SkipValue(ref reader);
         }
     }
 
@@ -240,18 +240,18 @@ public sealed class BinanceParser : IExchangeParser
                 return ParseError.None;
             var name = reader.ValueSpan;
             reader.Read();
-            var error = name.Length != 1 ? Skip(ref reader) : name[0] switch
+            var error = name.Length != 1 ? JsonValues.SkipValue(ref reader) : name[0] switch
             {
-                (byte)'t' => Int64(ref reader, out fields.KlineOpenTimeMs),
-                (byte)'i' => Text(ref reader, out fields.KlineInterval),
-                (byte)'o' => Text(ref reader, out fields.KlineOpen),
-                (byte)'h' => Text(ref reader, out fields.KlineHigh),
-                (byte)'l' => Text(ref reader, out fields.KlineLow),
-                (byte)'c' => Text(ref reader, out fields.KlineClose),
-                (byte)'v' => Text(ref reader, out fields.KlineVolume),
+                (byte)'t' => JsonValues.ReadInt64(ref reader, out fields.KlineOpenTimeMs),
+                (byte)'i' => JsonValues.ReadText(ref reader, out fields.KlineInterval),
+                (byte)'o' => JsonValues.ReadText(ref reader, out fields.KlineOpen),
+                (byte)'h' => JsonValues.ReadText(ref reader, out fields.KlineHigh),
+                (byte)'l' => JsonValues.ReadText(ref reader, out fields.KlineLow),
+                (byte)'c' => JsonValues.ReadText(ref reader, out fields.KlineClose),
+                (byte)'v' => JsonValues.ReadText(ref reader, out fields.KlineVolume),
                 (byte)'x' => JsonValues.TryReadBoolean(ref reader, out fields.KlineClosed) ? ParseError.None : ParseError.UnexpectedValue,
-                (byte)'s' => Text(ref reader, out fields.Symbol),
-                _ => Skip(ref reader),
+                (byte)'s' => JsonValues.ReadText(ref reader, out fields.Symbol),
+                _ => JsonValues.SkipValue(ref reader),
             };
             if (error != ParseError.None)
                 return error;
@@ -503,19 +503,5 @@ public sealed class BinanceParser : IExchangeParser
             rest = end < 0 ? default : rest[(end + 1)..];
         }
         return default;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ParseError Int64(ref Utf8JsonReader reader, out long value) =>
-        JsonValues.TryReadInt64(ref reader, out value) ? ParseError.None : ParseError.UnexpectedValue;
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ParseError Text(ref Utf8JsonReader reader, out TextSpan value) =>
-        TextSpan.TryCapture(ref reader, out value) ? ParseError.None : ParseError.UnexpectedValue;
-
-    private static ParseError Skip(ref Utf8JsonReader reader)
-    {
-        reader.Skip();
-        return ParseError.None;
     }
 }

@@ -166,7 +166,7 @@ public sealed class BybitParser : IExchangeParser
             var name = reader.ValueSpan;
             var escaped = reader.ValueIsEscaped;
             reader.Read();
-            var error = escaped ? Skip(ref reader) : ReadTopField(name, ref reader, ref fields);
+            var error = escaped ? JsonValues.SkipValue(ref reader) : ReadTopField(name, ref reader, ref fields);
             if (error != ParseError.None)
                 return error;
         }
@@ -185,18 +185,18 @@ public sealed class BybitParser : IExchangeParser
             };
         }
         if (name.SequenceEqual("topic"u8))
-            return Text(ref reader, out fields.Topic);
+            return JsonValues.ReadText(ref reader, out fields.Topic);
         if (name.SequenceEqual("type"u8))
-            return Text(ref reader, out fields.Type);
+            return JsonValues.ReadText(ref reader, out fields.Type);
         if (name.SequenceEqual("ts"u8))
-            return Int64(ref reader, out fields.TimestampMs);
+            return JsonValues.ReadInt64(ref reader, out fields.TimestampMs);
         if (name.SequenceEqual("cs"u8))
-            return Int64(ref reader, out fields.CrossSequence);
+            return JsonValues.ReadInt64(ref reader, out fields.CrossSequence);
         if (name.SequenceEqual("op"u8))
-            return Text(ref reader, out fields.Operation);
+            return JsonValues.ReadText(ref reader, out fields.Operation);
         if (name.SequenceEqual("success"u8))
             fields.HasSuccess = true;
-        return Skip(ref reader);
+        return JsonValues.SkipValue(ref reader);
     }
 
     private ParseError ReadDataObject(ref Utf8JsonReader reader, ref BybitMessage fields)
@@ -224,27 +224,27 @@ public sealed class BybitParser : IExchangeParser
                 return JsonValues.ReadPairLevels(ref reader, Side.Sell, _levels);
             case (byte)'u':
                 fields.HasUpdateId = true;
-                return Int64(ref reader, out fields.UpdateId);
+                return JsonValues.ReadInt64(ref reader, out fields.UpdateId);
             default:
-                return Skip(ref reader);
+                return JsonValues.SkipValue(ref reader);
         }
     }
 
     private static ParseError ReadTickerField(ReadOnlySpan<byte> name, ref Utf8JsonReader reader, ref BybitMessage fields)
     {
         if (name.SequenceEqual("bid1Price"u8))
-            return Text(ref reader, out fields.Bid1Price);
+            return JsonValues.ReadText(ref reader, out fields.Bid1Price);
         if (name.SequenceEqual("bid1Size"u8))
-            return Text(ref reader, out fields.Bid1Size);
+            return JsonValues.ReadText(ref reader, out fields.Bid1Size);
         if (name.SequenceEqual("ask1Price"u8))
-            return Text(ref reader, out fields.Ask1Price);
+            return JsonValues.ReadText(ref reader, out fields.Ask1Price);
         if (name.SequenceEqual("ask1Size"u8))
-            return Text(ref reader, out fields.Ask1Size);
+            return JsonValues.ReadText(ref reader, out fields.Ask1Size);
         if (name.SequenceEqual("lastPrice"u8))
-            return Text(ref reader, out fields.LastPrice);
+            return JsonValues.ReadText(ref reader, out fields.LastPrice);
         if (name.SequenceEqual("volume24h"u8))
-            return Text(ref reader, out fields.Volume24h);
-        return Skip(ref reader);
+            return JsonValues.ReadText(ref reader, out fields.Volume24h);
+        return JsonValues.SkipValue(ref reader);
     }
 
     private ParseError ReadDataArray(ref Utf8JsonReader reader)
@@ -280,33 +280,33 @@ public sealed class BybitParser : IExchangeParser
 
     private static ParseError ReadTradeField(byte name, ref Utf8JsonReader reader, ref BybitRecord record) => name switch
     {
-        (byte)'T' => Int64(ref reader, out record.TradeTimeMs),
-        (byte)'S' => Text(ref reader, out record.Side),
-        (byte)'v' => Text(ref reader, out record.Size),
-        (byte)'p' => Text(ref reader, out record.Price),
-        (byte)'i' => Text(ref reader, out record.TradeId),
-        _ => Skip(ref reader),
+        (byte)'T' => JsonValues.ReadInt64(ref reader, out record.TradeTimeMs),
+        (byte)'S' => JsonValues.ReadText(ref reader, out record.Side),
+        (byte)'v' => JsonValues.ReadText(ref reader, out record.Size),
+        (byte)'p' => JsonValues.ReadText(ref reader, out record.Price),
+        (byte)'i' => JsonValues.ReadText(ref reader, out record.TradeId),
+        _ => JsonValues.SkipValue(ref reader),
     };
 
     private static ParseError ReadCandleField(ReadOnlySpan<byte> name, ref Utf8JsonReader reader, ref BybitRecord record)
     {
         if (name.SequenceEqual("start"u8))
-            return Int64(ref reader, out record.StartMs);
+            return JsonValues.ReadInt64(ref reader, out record.StartMs);
         if (name.SequenceEqual("interval"u8))
-            return Text(ref reader, out record.Interval);
+            return JsonValues.ReadText(ref reader, out record.Interval);
         if (name.SequenceEqual("open"u8))
-            return Text(ref reader, out record.Open);
+            return JsonValues.ReadText(ref reader, out record.Open);
         if (name.SequenceEqual("high"u8))
-            return Text(ref reader, out record.High);
+            return JsonValues.ReadText(ref reader, out record.High);
         if (name.SequenceEqual("low"u8))
-            return Text(ref reader, out record.Low);
+            return JsonValues.ReadText(ref reader, out record.Low);
         if (name.SequenceEqual("close"u8))
-            return Text(ref reader, out record.Close);
+            return JsonValues.ReadText(ref reader, out record.Close);
         if (name.SequenceEqual("volume"u8))
-            return Text(ref reader, out record.Volume);
+            return JsonValues.ReadText(ref reader, out record.Volume);
         if (name.SequenceEqual("confirm"u8))
             return JsonValues.TryReadBoolean(ref reader, out record.Confirmed) ? ParseError.None : ParseError.UnexpectedValue;
-        return Skip(ref reader);
+        return JsonValues.SkipValue(ref reader);
     }
 
     private ParseResult EmitBook<TSink>(ReadOnlySpan<byte> message, ref BybitMessage fields, in MessageContext context, ref TSink sink)
@@ -515,19 +515,5 @@ public sealed class BybitParser : IExchangeParser
         }
         error = ParseError.None;
         return true;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ParseError Int64(ref Utf8JsonReader reader, out long value) =>
-        JsonValues.TryReadInt64(ref reader, out value) ? ParseError.None : ParseError.UnexpectedValue;
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ParseError Text(ref Utf8JsonReader reader, out TextSpan value) =>
-        TextSpan.TryCapture(ref reader, out value) ? ParseError.None : ParseError.UnexpectedValue;
-
-    private static ParseError Skip(ref Utf8JsonReader reader)
-    {
-        reader.Skip();
-        return ParseError.None;
     }
 }

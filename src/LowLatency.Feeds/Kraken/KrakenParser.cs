@@ -149,9 +149,9 @@ public sealed class KrakenParser : IExchangeParser
             reader.Read();
             ParseError error;
             if (name.SequenceEqual("channel"u8))
-                error = Text(ref reader, out channel);
+                error = JsonValues.ReadText(ref reader, out channel);
             else if (name.SequenceEqual("type"u8))
-                error = Text(ref reader, out type);
+                error = JsonValues.ReadText(ref reader, out type);
             else if (name.SequenceEqual("data"u8))
                 error = reader.TokenType switch
                 {
@@ -212,13 +212,13 @@ public sealed class KrakenParser : IExchangeParser
         {
             case 3:
                 if (name.SequenceEqual("bid"u8))
-                    return Text(ref reader, out entry.Bid);
+                    return JsonValues.ReadText(ref reader, out entry.Bid);
                 if (name.SequenceEqual("ask"u8))
-                    return Text(ref reader, out entry.Ask);
+                    return JsonValues.ReadText(ref reader, out entry.Ask);
                 if (name.SequenceEqual("qty"u8))
-                    return Text(ref reader, out entry.Quantity);
+                    return JsonValues.ReadText(ref reader, out entry.Quantity);
                 if (name.SequenceEqual("low"u8))
-                    return Text(ref reader, out entry.Low);
+                    return JsonValues.ReadText(ref reader, out entry.Low);
                 break;
             case 4:
                 if (name.SequenceEqual("bids"u8))
@@ -226,31 +226,31 @@ public sealed class KrakenParser : IExchangeParser
                 if (name.SequenceEqual("asks"u8))
                     return ReadLevels(ref reader, Side.Sell);
                 if (name.SequenceEqual("last"u8))
-                    return Text(ref reader, out entry.Last);
+                    return JsonValues.ReadText(ref reader, out entry.Last);
                 if (name.SequenceEqual("side"u8))
-                    return Text(ref reader, out entry.Side);
+                    return JsonValues.ReadText(ref reader, out entry.Side);
                 if (name.SequenceEqual("open"u8))
-                    return Text(ref reader, out entry.Open);
+                    return JsonValues.ReadText(ref reader, out entry.Open);
                 if (name.SequenceEqual("high"u8))
-                    return Text(ref reader, out entry.High);
+                    return JsonValues.ReadText(ref reader, out entry.High);
                 break;
             case 5:
                 if (name.SequenceEqual("price"u8))
-                    return Text(ref reader, out entry.Price);
+                    return JsonValues.ReadText(ref reader, out entry.Price);
                 if (name.SequenceEqual("close"u8))
-                    return Text(ref reader, out entry.Close);
+                    return JsonValues.ReadText(ref reader, out entry.Close);
                 break;
             case 6:
                 if (name.SequenceEqual("symbol"u8))
-                    return Text(ref reader, out entry.Symbol);
+                    return JsonValues.ReadText(ref reader, out entry.Symbol);
                 if (name.SequenceEqual("volume"u8))
-                    return Text(ref reader, out entry.Volume);
+                    return JsonValues.ReadText(ref reader, out entry.Volume);
                 break;
             case 7:
                 if (name.SequenceEqual("bid_qty"u8))
-                    return Text(ref reader, out entry.BidQuantity);
+                    return JsonValues.ReadText(ref reader, out entry.BidQuantity);
                 if (name.SequenceEqual("ask_qty"u8))
-                    return Text(ref reader, out entry.AskQuantity);
+                    return JsonValues.ReadText(ref reader, out entry.AskQuantity);
                 break;
             case 8:
                 if (name.SequenceEqual("checksum"u8))
@@ -265,11 +265,11 @@ public sealed class KrakenParser : IExchangeParser
                 break;
             case 9:
                 if (name.SequenceEqual("timestamp"u8))
-                    return Text(ref reader, out entry.Timestamp);
+                    return JsonValues.ReadText(ref reader, out entry.Timestamp);
                 break;
             case 14:
                 if (name.SequenceEqual("interval_begin"u8))
-                    return Text(ref reader, out entry.IntervalBegin);
+                    return JsonValues.ReadText(ref reader, out entry.IntervalBegin);
                 break;
         }
         reader.Skip();
@@ -532,8 +532,4 @@ public sealed class KrakenParser : IExchangeParser
         _staged.Clear();
         return ParseResult.Failed(error);
     }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ParseError Text(ref Utf8JsonReader reader, out TextSpan value) =>
-        TextSpan.TryCapture(ref reader, out value) ? ParseError.None : ParseError.UnexpectedValue;
 }

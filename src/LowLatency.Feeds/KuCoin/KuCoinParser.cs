@@ -223,17 +223,17 @@ public sealed class KuCoinParser : IExchangeParser
             reader.Read();
             ParseError error;
             if (escaped)
-                error = Skip(ref reader);
+                error = JsonValues.SkipValue(ref reader);
             else if (name.SequenceEqual("data"u8))
-                error = reader.TokenType == JsonTokenType.StartObject ? ReadData(ref reader, ref fields) : Skip(ref reader);
+                error = reader.TokenType == JsonTokenType.StartObject ? ReadData(ref reader, ref fields) : JsonValues.SkipValue(ref reader);
             else if (name.SequenceEqual("topic"u8))
-                error = Text(ref reader, out fields.Topic);
+                error = JsonValues.ReadText(ref reader, out fields.Topic);
             else if (name.SequenceEqual("type"u8))
-                error = Text(ref reader, out fields.Type);
+                error = JsonValues.ReadText(ref reader, out fields.Type);
             else if (name.SequenceEqual("subject"u8))
-                error = Text(ref reader, out fields.Subject);
+                error = JsonValues.ReadText(ref reader, out fields.Subject);
             else
-                error = Skip(ref reader);
+                error = JsonValues.SkipValue(ref reader);
             if (error != ParseError.None)
                 return error;
         }
@@ -260,54 +260,54 @@ public sealed class KuCoinParser : IExchangeParser
         switch (name.Length)
         {
             case 2 when name.SequenceEqual("ts"u8):
-                return Int64(ref reader, out fields.Ts);
+                return JsonValues.ReadInt64(ref reader, out fields.Ts);
             case 4 when name.SequenceEqual("time"u8) || name.SequenceEqual("Time"u8):
-                return Int64(ref reader, out fields.Time);
+                return JsonValues.ReadInt64(ref reader, out fields.Time);
             case 4 when name.SequenceEqual("side"u8):
-                return Text(ref reader, out fields.Side);
+                return JsonValues.ReadText(ref reader, out fields.Side);
             case 4 when name.SequenceEqual("size"u8):
-                return Text(ref reader, out fields.Size);
+                return JsonValues.ReadText(ref reader, out fields.Size);
             case 4 when name.SequenceEqual("bids"u8):
                 return JsonValues.ReadPairLevels(ref reader, Side.Buy, _levels);
             case 4 when name.SequenceEqual("asks"u8):
                 return JsonValues.ReadPairLevels(ref reader, Side.Sell, _levels);
             case 5 when name.SequenceEqual("price"u8):
-                return Text(ref reader, out fields.Price);
+                return JsonValues.ReadText(ref reader, out fields.Price);
             case 6 when name.SequenceEqual("symbol"u8):
-                return Text(ref reader, out fields.Symbol);
+                return JsonValues.ReadText(ref reader, out fields.Symbol);
             case 6 when name.SequenceEqual("change"u8):
-                return Text(ref reader, out fields.Change);
+                return JsonValues.ReadText(ref reader, out fields.Change);
             case 7 when name.SequenceEqual("changes"u8):
                 return reader.TokenType == JsonTokenType.StartObject ? ReadChanges(ref reader) : ParseError.UnexpectedValue;
             case 7 when name.SequenceEqual("bestBid"u8):
-                return Text(ref reader, out fields.BestBid);
+                return JsonValues.ReadText(ref reader, out fields.BestBid);
             case 7 when name.SequenceEqual("bestAsk"u8):
-                return Text(ref reader, out fields.BestAsk);
+                return JsonValues.ReadText(ref reader, out fields.BestAsk);
             case 7 when name.SequenceEqual("candles"u8):
                 return ReadCandles(ref reader, ref fields);
             case 7 when name.SequenceEqual("tradeId"u8):
-                return Text(ref reader, out fields.TradeId);
+                return JsonValues.ReadText(ref reader, out fields.TradeId);
             case 8 when name.SequenceEqual("sequence"u8):
                 fields.HasSequence = true;
-                return Int64(ref reader, out fields.Sequence);
+                return JsonValues.ReadInt64(ref reader, out fields.Sequence);
             case 9 when name.SequenceEqual("timestamp"u8):
-                return Int64(ref reader, out fields.Timestamp);
+                return JsonValues.ReadInt64(ref reader, out fields.Timestamp);
             case 11 when name.SequenceEqual("sequenceEnd"u8):
                 fields.HasSequenceEnd = true;
-                return Int64(ref reader, out fields.SequenceEnd);
+                return JsonValues.ReadInt64(ref reader, out fields.SequenceEnd);
             case 11 when name.SequenceEqual("bestBidSize"u8):
-                return Text(ref reader, out fields.BestBidSize);
+                return JsonValues.ReadText(ref reader, out fields.BestBidSize);
             case 11 when name.SequenceEqual("bestAskSize"u8):
-                return Text(ref reader, out fields.BestAskSize);
+                return JsonValues.ReadText(ref reader, out fields.BestAskSize);
             case 12 when name.SequenceEqual("bestBidPrice"u8):
-                return Text(ref reader, out fields.BestBid);
+                return JsonValues.ReadText(ref reader, out fields.BestBid);
             case 12 when name.SequenceEqual("bestAskPrice"u8):
-                return Text(ref reader, out fields.BestAsk);
+                return JsonValues.ReadText(ref reader, out fields.BestAsk);
             case 13 when name.SequenceEqual("sequenceStart"u8):
                 fields.HasSequenceStart = true;
-                return Int64(ref reader, out fields.SequenceStart);
+                return JsonValues.ReadInt64(ref reader, out fields.SequenceStart);
             default:
-                return Skip(ref reader);
+                return JsonValues.SkipValue(ref reader);
         }
     }
 
@@ -325,7 +325,7 @@ public sealed class KuCoinParser : IExchangeParser
             else if (name.SequenceEqual("bids"u8))
                 error = JsonValues.ReadPairLevels(ref reader, Side.Buy, _levels);
             else
-                error = Skip(ref reader);
+                error = JsonValues.SkipValue(ref reader);
             if (error != ParseError.None)
                 return error;
         }
@@ -620,19 +620,5 @@ public sealed class KuCoinParser : IExchangeParser
             rest = end < 0 ? default : rest[(end + 1)..];
         }
         return default;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ParseError Int64(ref Utf8JsonReader reader, out long value) =>
-        JsonValues.TryReadInt64(ref reader, out value) ? ParseError.None : ParseError.UnexpectedValue;
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ParseError Text(ref Utf8JsonReader reader, out TextSpan value) =>
-        TextSpan.TryCapture(ref reader, out value) ? ParseError.None : ParseError.UnexpectedValue;
-
-    private static ParseError Skip(ref Utf8JsonReader reader)
-    {
-        reader.Skip();
-        return ParseError.None;
     }
 }

@@ -129,17 +129,17 @@ public sealed class OkxParser : IExchangeParser
             reader.Read();
             ParseError error;
             if (escaped)
-                error = Skip(ref reader);
+                error = JsonValues.SkipValue(ref reader);
             else if (name.SequenceEqual("data"u8))
                 error = reader.TokenType == JsonTokenType.StartArray ? ReadData(ref reader) : ParseError.UnexpectedValue;
             else if (name.SequenceEqual("arg"u8))
                 error = reader.TokenType == JsonTokenType.StartObject ? ReadArgument(ref reader, ref fields) : ParseError.UnexpectedValue;
             else if (name.SequenceEqual("action"u8))
-                error = Text(ref reader, out fields.Action);
+                error = JsonValues.ReadText(ref reader, out fields.Action);
             else if (name.SequenceEqual("event"u8))
-                error = Text(ref reader, out fields.Event);
+                error = JsonValues.ReadText(ref reader, out fields.Event);
             else
-                error = Skip(ref reader);
+                error = JsonValues.SkipValue(ref reader);
             if (error != ParseError.None)
                 return error;
         }
@@ -156,11 +156,11 @@ public sealed class OkxParser : IExchangeParser
             reader.Read();
             ParseError error;
             if (name.SequenceEqual("channel"u8))
-                error = Text(ref reader, out fields.Channel);
+                error = JsonValues.ReadText(ref reader, out fields.Channel);
             else if (name.SequenceEqual("instId"u8))
-                error = Text(ref reader, out fields.InstrumentId);
+                error = JsonValues.ReadText(ref reader, out fields.InstrumentId);
             else
-                error = Skip(ref reader);
+                error = JsonValues.SkipValue(ref reader);
             if (error != ParseError.None)
                 return error;
         }
@@ -207,12 +207,12 @@ public sealed class OkxParser : IExchangeParser
     private static ParseError ReadShortField(ReadOnlySpan<byte> name, ref Utf8JsonReader reader, ref OkxRecord record)
     {
         if (name.SequenceEqual("px"u8))
-            return Text(ref reader, out record.Price);
+            return JsonValues.ReadText(ref reader, out record.Price);
         if (name.SequenceEqual("sz"u8))
-            return Text(ref reader, out record.Size);
+            return JsonValues.ReadText(ref reader, out record.Size);
         if (name.SequenceEqual("ts"u8))
-            return Int64(ref reader, out record.TimestampMs);
-        return Skip(ref reader);
+            return JsonValues.ReadInt64(ref reader, out record.TimestampMs);
+        return JsonValues.SkipValue(ref reader);
     }
 
     private static ParseError ReadLongField(ReadOnlySpan<byte> name, ref Utf8JsonReader reader, ref OkxRecord record)
@@ -220,35 +220,35 @@ public sealed class OkxParser : IExchangeParser
         if (name.SequenceEqual("checksum"u8))
         {
             record.HasChecksum = true;
-            return Int64(ref reader, out record.Checksum);
+            return JsonValues.ReadInt64(ref reader, out record.Checksum);
         }
         if (name.SequenceEqual("seqId"u8))
         {
             record.HasSequenceId = true;
-            return Int64(ref reader, out record.SequenceId);
+            return JsonValues.ReadInt64(ref reader, out record.SequenceId);
         }
         if (name.SequenceEqual("prevSeqId"u8))
         {
             record.HasPreviousSequenceId = true;
-            return Int64(ref reader, out record.PreviousSequenceId);
+            return JsonValues.ReadInt64(ref reader, out record.PreviousSequenceId);
         }
         if (name.SequenceEqual("tradeId"u8))
-            return Text(ref reader, out record.TradeId);
+            return JsonValues.ReadText(ref reader, out record.TradeId);
         if (name.SequenceEqual("side"u8))
-            return Text(ref reader, out record.Side);
+            return JsonValues.ReadText(ref reader, out record.Side);
         if (name.SequenceEqual("last"u8))
-            return Text(ref reader, out record.Last);
+            return JsonValues.ReadText(ref reader, out record.Last);
         if (name.SequenceEqual("bidPx"u8))
-            return Text(ref reader, out record.BidPrice);
+            return JsonValues.ReadText(ref reader, out record.BidPrice);
         if (name.SequenceEqual("bidSz"u8))
-            return Text(ref reader, out record.BidSize);
+            return JsonValues.ReadText(ref reader, out record.BidSize);
         if (name.SequenceEqual("askPx"u8))
-            return Text(ref reader, out record.AskPrice);
+            return JsonValues.ReadText(ref reader, out record.AskPrice);
         if (name.SequenceEqual("askSz"u8))
-            return Text(ref reader, out record.AskSize);
+            return JsonValues.ReadText(ref reader, out record.AskSize);
         if (name.SequenceEqual("vol24h"u8))
-            return Text(ref reader, out record.Volume24h);
-        return Skip(ref reader);
+            return JsonValues.ReadText(ref reader, out record.Volume24h);
+        return JsonValues.SkipValue(ref reader);
     }
 
     private ParseResult EmitBook<TSink>(ReadOnlySpan<byte> message, ref OkxMessage fields, in MessageContext context, ref TSink sink)
@@ -421,19 +421,5 @@ public sealed class OkxParser : IExchangeParser
         }
         error = ParseError.None;
         return true;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ParseError Int64(ref Utf8JsonReader reader, out long value) =>
-        JsonValues.TryReadInt64(ref reader, out value) ? ParseError.None : ParseError.UnexpectedValue;
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ParseError Text(ref Utf8JsonReader reader, out TextSpan value) =>
-        TextSpan.TryCapture(ref reader, out value) ? ParseError.None : ParseError.UnexpectedValue;
-
-    private static ParseError Skip(ref Utf8JsonReader reader)
-    {
-        reader.Skip();
-        return ParseError.None;
     }
 }

@@ -21,6 +21,23 @@ public static class JsonValues
         return false;
     }
 
+    /// <summary><see cref="TryReadInt64"/> as a parse outcome: <see cref="ParseError.UnexpectedValue"/> when it is not an integer.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ParseError ReadInt64(ref Utf8JsonReader reader, out long value) =>
+        TryReadInt64(ref reader, out value) ? ParseError.None : ParseError.UnexpectedValue;
+
+    /// <summary>Captures a string value's position in the message, or <see cref="ParseError.UnexpectedValue"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ParseError ReadText(ref Utf8JsonReader reader, out TextSpan value) =>
+        TextSpan.TryCapture(ref reader, out value) ? ParseError.None : ParseError.UnexpectedValue;
+
+    /// <summary>Skips the value the reader is on (an unknown field), never an error.</summary>
+    public static ParseError SkipValue(ref Utf8JsonReader reader)
+    {
+        reader.Skip();
+        return ParseError.None;
+    }
+
     /// <summary>Reads a JSON boolean.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryReadBoolean(ref Utf8JsonReader reader, out bool value)
