@@ -123,7 +123,16 @@ public sealed class InstrumentRegistry
         int venueId;
         lock (_gate)
             venueId = _venues.IndexOf((exchange, market));
-        if (venueId >= 0 && TryGetId(venueId, Encoding.UTF8.GetBytes(symbol), out var id))
+        if (venueId < 0)
+        {
+            instrument = null!;
+            return false;
+        }
+        // Symbols are short: encode on the stack so a lookup by name allocates nothing.
+        int maxBytes = Encoding.UTF8.GetMaxByteCount(symbol.Length);
+        Span<byte> utf8 = maxBytes <= 256 ? stackalloc byte[256] : new byte[maxBytes];
+        int length = Encoding.UTF8.GetBytes(symbol, utf8);
+        if (TryGetId(venueId, utf8[..length], out var id))
         {
             instrument = Get(id);
             return true;

@@ -68,6 +68,15 @@ internal sealed class MarketDataFeed
         {
             return new TickerResult(instrument, cached, DataSource.Cache, DataQuality.Synced);
         }
+        return await TickerFromRestAsync(venue, instrument, channel, cancellationToken).ConfigureAwait(false);
+    }
+
+    // The REST paths live in their own methods: a lambda capturing a local makes the compiler
+    // allocate its closure where that local's scope begins, which would put an allocation on
+    // every cache hit.
+    private async ValueTask<TickerResult> TickerFromRestAsync(ExchangeVenue venue, Instrument instrument, MarketChannels channel,
+        CancellationToken cancellationToken)
+    {
         var rest = FallbackOf(venue);
         var ticker = await FallbackAsync(venue, instrument, channel, rest.TickerPath(instrument),
             (body, received) => rest.ParseTicker(body.Span, instrument, received), cancellationToken).ConfigureAwait(false);
@@ -84,6 +93,11 @@ internal sealed class MarketDataFeed
         {
             return new BookResult(instrument, Cut(cached, depth), DataSource.Cache, DataQuality.Synced);
         }
+        return await BookFromRestAsync(venue, instrument, depth, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async ValueTask<BookResult> BookFromRestAsync(ExchangeVenue venue, Instrument instrument, int depth, CancellationToken cancellationToken)
+    {
         var rest = FallbackOf(venue);
         var book = await FallbackAsync(venue, instrument, MarketChannels.Book, rest.BookPath(instrument, depth),
             (body, received) => rest.ParseBook(body.Span, instrument, depth, received), cancellationToken).ConfigureAwait(false);
@@ -103,6 +117,12 @@ internal sealed class MarketDataFeed
             if (copied > 0)
                 return new CandlesResult(instrument, interval, buffer[..copied], DataSource.Cache, DataQuality.Synced);
         }
+        return await CandlesFromRestAsync(venue, instrument, interval, limit, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async ValueTask<CandlesResult> CandlesFromRestAsync(ExchangeVenue venue, Instrument instrument, CandleInterval interval, int limit,
+        CancellationToken cancellationToken)
+    {
         var rest = FallbackOf(venue);
         var candles = await FallbackAsync(venue, instrument, MarketChannels.Candles, rest.CandlesPath(instrument, interval, limit),
             (body, _) => rest.ParseCandles(body.Span, instrument), cancellationToken).ConfigureAwait(false);
