@@ -94,9 +94,12 @@ public sealed class UnifiedFeedTests
         Assert.Equal(DataQuality.Degraded, degraded.Quality);
         await Eventually.TrueAsync(() => strategy.Changes.Any(c => c.Current.Quality == DataQuality.Synced && c.Previous == DataQuality.Degraded),
             "the strategy told of the way back to synced");
-        Assert.Equal(
-            [DataQuality.Stale, DataQuality.Degraded, DataQuality.Synced],
-            strategy.Changes.Where(c => c.Channel == MarketChannels.BestBidOffer).Select(c => c.Current.Quality).SkipWhile(q => q != DataQuality.Stale).Take(3));
+        // A loaded machine may also show a brief Stale before the stall; what must hold is that the
+        // REST answer (Degraded) came out of Stale and went back to Synced.
+        var states = strategy.Changes.Where(c => c.Channel == MarketChannels.BestBidOffer).Select(c => c.Current.Quality).ToList();
+        int degradedAt = states.IndexOf(DataQuality.Degraded);
+        Assert.True(degradedAt > 0 && degradedAt + 1 < states.Count, string.Join(", ", states));
+        Assert.Equal([DataQuality.Stale, DataQuality.Degraded, DataQuality.Synced], states[(degradedAt - 1)..(degradedAt + 2)]);
     }
 
     [Fact]

@@ -42,7 +42,8 @@ public sealed class ReceiveAllocationTests
         await SendAsync(server, Warmup + Windows * Measured, deflate);
         await probe.Done.Task.WaitAsync(TimeSpan.FromSeconds(120));
 
-        Assert.True(probe.Windows.Contains(0), $"every window of {Measured:N0} messages allocated: {string.Join(", ", probe.Windows)} bytes");
+        long[] windows = probe.Windows.ToArray();
+        Assert.True(windows.Contains(0), $"every window of {Measured:N0} messages allocated: {string.Join(", ", windows)} bytes");
     }
 
     private static async Task<WebSocketConnection> AcceptAsync(WebSocketListener listener, bool deflate)
@@ -93,21 +94,26 @@ public sealed class ReceiveAllocationTests
 
         public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public List<long> Windows { get; } = new(ReceiveAllocationTests.Windows);
+        private readonly long[] _windows = new long[ReceiveAllocationTests.Windows];
+        private int _recorded;
+
+        /// <summary>Bytes allocated in each measured window; read after <see cref="Done"/> completed.</summary>
+        public ReadOnlySpan<long> Windows => _windows.AsSpan(0, Volatile.Read(ref _recorded));
 
         public void OnMessage(in WebSocketMessage message)
         {
             _count++;
             if (message.Payload.First.Span[0] != (byte)'{')
                 throw new InvalidOperationException("message corrupted");
-            if (_count < Warmup || (_count - Warmup) % Measured != 0)
+            if (Done.Task.IsCompleted || _count < Warmup || (_count - Warmup) % Measured != 0)
                 return;
             long now = GC.GetAllocatedBytesForCurrentThread();
             if (_count > Warmup)
             {
-                // Capacity was reserved up front, so recording a window allocates nothing.
-                Windows.Add(now - _start);
-                if (Windows[^1] == 0 || Windows.Count == ReceiveAllocationTests.Windows)
+                long allocated = now - _start;
+                _windows[_recorded] = allocated;
+                Volatile.Write(ref _recorded, _recorded + 1);
+                if (allocated == 0 || _recorded == _windows.Length)
                 {
                     Done.TrySetResult();
                     return;
