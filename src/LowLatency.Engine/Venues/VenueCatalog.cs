@@ -9,9 +9,10 @@ namespace LowLatency.Engine.Venues;
 
 /// <summary>The venues the engine uses, created on first use, and the instruments it subscribes.</summary>
 /// <remarks>
-/// Instruments are registered with the scales given to the builder, or the venue's defaults. The
-/// book rules of every venue are kept in an array indexed by venue id, so the cache consumer finds
-/// a new book's rules without a lock or a lookup by name.
+/// Instruments are registered with the scales given to the builder, or the venue's defaults.
+/// Created venues are also kept in an array indexed by venue id, so the cache consumer finds a new
+/// book's rules, and every read of the data feed its venue, without a lock, a copy of the
+/// dictionary's values or a closure: a cache hit of the data feed allocates nothing.
 /// </remarks>
 internal sealed class VenueCatalog : IAsyncDisposable
 {
@@ -19,14 +20,16 @@ internal sealed class VenueCatalog : IAsyncDisposable
     private readonly InstrumentRegistry _instruments;
     private readonly ILogger _logger;
     private readonly ConcurrentDictionary<string, Lazy<ExchangeVenue>> _venues = new(StringComparer.OrdinalIgnoreCase);
-    private BookRules?[] _rulesByVenue = new BookRules?[8];
-    private readonly Lock _rulesGate = new();
+    private readonly Func<string, IExchangeDefinition, Lazy<ExchangeVenue>> _newVenue;
+    private ExchangeVenue?[] _byVenueId = new ExchangeVenue?[8];
+    private readonly Lock _byIdGate = new();
 
     public VenueCatalog(EngineOptions options, InstrumentRegistry instruments, ILogger logger)
     {
         _options = options;
         _instruments = instruments;
         _logger = logger;
+        _newVenue = (_, definition) => new Lazy<ExchangeVenue>(() => Create(definition));
     }
 
     /// <summary>The venues created so far.</summary>
@@ -36,20 +39,17 @@ internal sealed class VenueCatalog : IAsyncDisposable
     /// <exception cref="UnknownExchangeException">No such venue.</exception>
     public ExchangeVenue Get(string name)
     {
+        if (_venues.TryGetValue(name, out var existing))
+            return existing.Value;
         var definition = ExchangeCatalog.Get(name);
-        var venue = _venues.GetOrAdd(definition.Name, _ => new Lazy<ExchangeVenue>(() => Create(definition))).Value;
-        return venue;
+        return _venues.GetOrAdd(definition.Name, _newVenue, definition).Value;
     }
 
     /// <summary>The venue of <paramref name="instrument"/>, if it was created.</summary>
     public ExchangeVenue? Of(Instrument instrument)
     {
-        foreach (var lazy in _venues.Values)
-        {
-            if (lazy.IsValueCreated && lazy.Value.VenueId == instrument.VenueId)
-                return lazy.Value;
-        }
-        return null;
+        var venues = Volatile.Read(ref _byVenueId);
+        return (uint)instrument.VenueId < (uint)venues.Length ? venues[instrument.VenueId] : null;
     }
 
     /// <summary>The instrument <paramref name="symbol"/> of <paramref name="venue"/>, registered with its scales when new.</summary>
@@ -72,11 +72,7 @@ internal sealed class VenueCatalog : IAsyncDisposable
     }
 
     /// <summary>Book rules of an instrument (cache consumer thread, on a book's first event).</summary>
-    public BookRules? RulesFor(Instrument instrument)
-    {
-        var rules = Volatile.Read(ref _rulesByVenue);
-        return (uint)instrument.VenueId < (uint)rules.Length ? rules[instrument.VenueId] : null;
-    }
+    public BookRules? RulesFor(Instrument instrument) => Of(instrument)?.BookRules;
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
@@ -89,15 +85,16 @@ internal sealed class VenueCatalog : IAsyncDisposable
     {
         var options = _options.Exchanges.TryGetValue(definition.Name, out var configured) ? configured.Clone() : new ExchangeOptions();
         var venue = new ExchangeVenue(definition, options, _instruments, _options.BookBufferEvents, _logger);
-        lock (_rulesGate)
+        lock (_byIdGate)
         {
-            var rules = _rulesByVenue;
-            if (venue.VenueId >= rules.Length)
-                Array.Resize(ref rules, Math.Max(venue.VenueId + 1, rules.Length * 2));
+            // Copy on write: readers hold whichever array they read, never one being changed.
+            var venues = _byVenueId;
+            if (venue.VenueId >= venues.Length)
+                Array.Resize(ref venues, Math.Max(venue.VenueId + 1, venues.Length * 2));
             else
-                rules = (BookRules?[])rules.Clone();
-            rules[venue.VenueId] = venue.BookRules;
-            Volatile.Write(ref _rulesByVenue, rules);
+                venues = (ExchangeVenue?[])venues.Clone();
+            venues[venue.VenueId] = venue;
+            Volatile.Write(ref _byVenueId, venues);
         }
         return venue;
     }

@@ -46,6 +46,42 @@ public sealed class UnifiedFeedTests
     }
 
     [Fact]
+    public async Task Cache_hits_of_ticker_and_book_allocate_nothing_on_the_reading_thread()
+    {
+        await using var replayer = Replayer.Start(SharedFeeds.BinanceSpot, new ReplayerOptions { Speed = ReplaySpeed.Times(5), AtEnd = ReplayEndBehavior.KeepOpen });
+        await using var engine = new EngineBuilder().AddExchange(Venue, replayer).WithFreshness(TimeSpan.FromMinutes(10)).Build();
+        var session = engine.AddStrategy("reader");
+        await session.SubscribeAsync(Venue, Symbol, MarketChannels.BestBidOffer);
+        await session.SubscribeAsync(Venue, Symbol, MarketChannels.Book);
+        await Eventually.TrueAsync(() => engine.GetDataQuality(Venue, Symbol, MarketChannels.BestBidOffer).Quality == DataQuality.Synced
+            && engine.GetDataQuality(Venue, Symbol, MarketChannels.Book).Quality == DataQuality.Synced, "quotes and book synced");
+        ReadBoth(engine, 100);
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        int fromCache = ReadBoth(engine, 10_000);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(20_000, fromCache);
+        Assert.Equal(0, allocated);
+    }
+
+    /// <summary>Reads ticker and book <paramref name="count"/> times each, synchronously (cache hits complete at once); returns how many came from the cache.</summary>
+    private static int ReadBoth(MarketDataEngine engine, int count)
+    {
+        int fromCache = 0;
+        for (int i = 0; i < count; i++)
+        {
+            var ticker = engine.GetTickerAsync(Venue, Symbol);
+            if (ticker.IsCompletedSuccessfully && ticker.Result.Source == DataSource.Cache)
+                fromCache++;
+            var book = engine.GetBookAsync(Venue, Symbol, depth: 5);
+            if (book.IsCompletedSuccessfully && book.Result.Source == DataSource.Cache)
+                fromCache++;
+        }
+        return fromCache;
+    }
+
+    [Fact]
     public async Task Unsubscribed_read_falls_back_to_rest_when_no_first_update_arrives_in_time()
     {
         await using var replayer = Replayer.Start(SharedFeeds.BinanceSpot, new ReplayerOptions
