@@ -82,11 +82,17 @@ internal sealed class ConnectionReader : IWebSocketMessageHandler
     public long ChannelMessages(int channel) => Volatile.Read(ref _channelMessages[channel]);
 
     /// <inheritdoc />
-    public void OnMessage(in WebSocketMessage message)
+    public void OnMessage(in WebSocketMessage message) => OnPayload(Contiguous(message.Payload), message.ReceiveTimestamp);
+
+    /// <summary>
+    /// Parses one whole message received at <paramref name="received"/> (Stopwatch ticks) and
+    /// publishes its events: the receive path, and the offline path that feeds recorded messages.
+    /// </summary>
+    /// <returns>The parser's result (an error leaves every book and cache as it was).</returns>
+    public ParseResult OnPayload(ReadOnlySpan<byte> payload, long received)
     {
-        long received = message.ReceiveTimestamp;
         var collector = new EventCollector(_buffer);
-        var result = _parser.Parse(Contiguous(message.Payload), new MessageContext(received), ref collector);
+        var result = _parser.Parse(payload, new MessageContext(received), ref collector);
         _buffer = collector.Buffer;
         long parsed = Stopwatch.GetTimestamp();
         Volatile.Write(ref _messages, _messages + 1);
@@ -107,6 +113,7 @@ internal sealed class ConnectionReader : IWebSocketMessageHandler
             Count(result.Status);
         }
         Probe.Sample(_messages);
+        return result;
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
