@@ -11,6 +11,7 @@ using LowLatency.Engine.Consumers;
 using LowLatency.Engine.Feed;
 using LowLatency.Engine.Logging;
 using LowLatency.Engine.Metrics;
+using LowLatency.Engine.Offline;
 using LowLatency.Engine.Options;
 using LowLatency.Engine.Publishing;
 using LowLatency.Engine.Quality;
@@ -192,6 +193,49 @@ public sealed class MarketDataEngine : IAsyncDisposable
         return _quality.Get(GetInstrument(venue, symbol).Id, channel);
     }
 
+    /// <summary>
+    /// Opens a feed of recorded messages for <paramref name="venue"/>: what it is fed goes through
+    /// the venue's parser, the ring and every consumer exactly as a connection's messages would,
+    /// with no connection (the offline <c>replay</c>, tests, embedding a recorded day).
+    /// </summary>
+    /// <param name="venue">The venue, e.g. <c>binance-spot</c>.</param>
+    /// <param name="registerUnknownSymbols">Register symbols met in the recording with the venue's default scales (else their messages are unknown-symbol errors).</param>
+    /// <remarks>
+    /// The venue's books then take their snapshots from the recording (their requests are not sent
+    /// anywhere), and strategy sessions subscribe its instruments without opening a connection:
+    /// they receive the fed events on the signal thread as they would live ones. Open one per venue,
+    /// before its data flows.
+    /// </remarks>
+    /// <exception cref="UnknownExchangeException">No such venue.</exception>
+    public OfflineFeed OpenOfflineFeed(string venue, bool registerUnknownSymbols = false)
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        var exchange = _venues.Get(venue);
+        var options = registerUnknownSymbols ? ParserOptions.Discovering : ParserOptions.Default;
+        var reader = new ConnectionReader(exchange.Definition.CreateParser(Instruments, options), new EventPublisher(_ring), exchange.Key);
+        lock (_readersGate)
+            _readers.Add(reader);
+        var rest = new RestSnapshotPublisher(exchange.Definition.CreateParser(Instruments, options));
+        var feed = new OfflineFeed(exchange.Definition.Name, reader, rest, new EventPublisher(_ring), WaitForConsumers, _board.BookQuality);
+        _snapshots.Redirect(exchange.VenueId, feed);
+        exchange.MarkOffline();
+        return feed;
+    }
+
+    /// <summary>
+    /// The order book of <paramref name="symbol"/> as the cache consumer last published it: its
+    /// quality, depth per side and counters (gaps, resyncs, checksums, cross-checks).
+    /// </summary>
+    /// <exception cref="UnknownExchangeException">No such venue.</exception>
+    public BookStatus GetBookStatus(string venue, string symbol) => GetBookStatus(GetInstrument(venue, symbol));
+
+    /// <summary>The order book of <paramref name="instrument"/> as the cache consumer last published it.</summary>
+    public BookStatus GetBookStatus(Instrument instrument)
+    {
+        ArgumentNullException.ThrowIfNull(instrument);
+        return _board.Status(instrument);
+    }
+
     /// <summary>Connections (state, subscribers, topics, last message, error) and strategy sessions.</summary>
     public ConnectionPoolStatus GetConnectionStatus() => _pool.Status();
 
@@ -259,6 +303,26 @@ public sealed class MarketDataEngine : IAsyncDisposable
         await _venues.DisposeAsync().ConfigureAwait(false);
         _graph.DrainAndStop(TimeSpan.FromSeconds(5));
         _meters.Dispose();
+    }
+
+    /// <summary>Waits until every consumer has processed what was published before the call; false on timeout.</summary>
+    private bool WaitForConsumers(TimeSpan timeout)
+    {
+        long target = _ring.Cursor;
+        long deadline = timeout == Timeout.InfiniteTimeSpan ? long.MaxValue : Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
+        var consumers = _graph.Consumers;
+        var spin = new SpinWait();
+        while (true)
+        {
+            bool done = true;
+            foreach (var consumer in consumers)
+                done &= consumer.Sequence.Value >= target || consumer.State is ProcessorState.Halted or ProcessorState.Faulted;
+            if (done)
+                return true;
+            if (Stopwatch.GetTimestamp() >= deadline)
+                return false;
+            spin.SpinOnce(sleep1Threshold: -1);
+        }
     }
 
     private FeedConnection Connect(ExchangeVenue venue)

@@ -5,8 +5,9 @@ using LowLatency.Replay.Capture;
 namespace LowLatency.Cli.Commands;
 
 /// <summary>
-/// <c>lowlatency replay</c>: streams a recorded capture through an exchange adapter and its
-/// order books, offline, and prints what came out (counts, each book's top, state and checks).
+/// <c>lowlatency replay</c>: streams a recorded capture through the engine offline (the venue's
+/// adapter, the ring, the cache, risk and signal consumers) and prints what came out (counts, each
+/// book's top, state and checks).
 /// </summary>
 public sealed class ReplayCommand : ICliCommand
 {
@@ -17,16 +18,16 @@ public sealed class ReplayCommand : ICliCommand
     public string Usage => ReplayOptionsParser.Usage;
 
     /// <inheritdoc />
-    public Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
         try
         {
             var options = ReplayOptionsParser.Parse(args);
-            var report = ReplayRunner.Run(options, cancellationToken);
+            var report = await ReplayRunner.RunAsync(options, cancellationToken).ConfigureAwait(false);
             ReplayReportWriter.Write(report, options.Report, output);
-            return Task.FromResult(0);
+            return 0;
         }
         catch (ReplayArgumentException e)
         {
@@ -54,9 +55,9 @@ public sealed class ReplayCommand : ICliCommand
         }
     }
 
-    private static Task<int> Fail(TextWriter error, string message, int code)
+    private static int Fail(TextWriter error, string message, int code)
     {
         error.WriteLine("replay: " + message.ReplaceLineEndings(" "));
-        return Task.FromResult(code);
+        return code;
     }
 }

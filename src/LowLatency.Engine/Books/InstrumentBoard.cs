@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using LowLatency.Core.Instruments;
 using LowLatency.Engine.Quality;
 using LowLatency.Feeds.Books;
 
@@ -24,6 +25,11 @@ internal sealed class InstrumentBoard
     private readonly long[] _resyncs;
     private readonly long[] _checksumFailures;
     private readonly long[] _gaps;
+    private readonly long[] _checksumOk;
+    private readonly long[] _crossCompared;
+    private readonly long[] _crossMatched;
+    private readonly int[] _bidLevels;
+    private readonly int[] _askLevels;
 
     public InstrumentBoard(int capacity)
     {
@@ -36,6 +42,11 @@ internal sealed class InstrumentBoard
         _resyncs = new long[capacity];
         _checksumFailures = new long[capacity];
         _gaps = new long[capacity];
+        _checksumOk = new long[capacity];
+        _crossCompared = new long[capacity];
+        _crossMatched = new long[capacity];
+        _bidLevels = new int[capacity];
+        _askLevels = new int[capacity];
     }
 
     public int Capacity { get; }
@@ -65,11 +76,30 @@ internal sealed class InstrumentBoard
 
     public void SetResyncReason(int instrumentId, ResyncReason reason) => Volatile.Write(ref _resyncReason[instrumentId], (int)reason);
 
-    public void SetCounters(int instrumentId, BookCounters counters)
+    /// <summary>Publishes the book's depth and counters (cache consumer thread, after each book message).</summary>
+    public void SetCounters(int instrumentId, OrderBook book)
     {
+        var counters = book.Counters;
         Volatile.Write(ref _resyncs[instrumentId], counters.Resyncs);
         Volatile.Write(ref _checksumFailures[instrumentId], counters.ChecksumFailed);
         Volatile.Write(ref _gaps[instrumentId], counters.Gaps);
+        Volatile.Write(ref _checksumOk[instrumentId], counters.ChecksumOk);
+        Volatile.Write(ref _crossCompared[instrumentId], counters.CrossChecksCompared);
+        Volatile.Write(ref _crossMatched[instrumentId], counters.CrossChecksMatched);
+        Volatile.Write(ref _bidLevels[instrumentId], book.Bids.Count);
+        Volatile.Write(ref _askLevels[instrumentId], book.Asks.Count);
+    }
+
+    /// <summary>The book of <paramref name="instrument"/> as last published.</summary>
+    public BookStatus Status(Instrument instrument)
+    {
+        int id = instrument.Id;
+        if ((uint)id >= (uint)Capacity)
+            return new BookStatus(instrument, null, 0, 0, 0, 0, 0, 0, 0, 0, null);
+        return new BookStatus(instrument, BookQuality(id),
+            Volatile.Read(ref _bidLevels[id]), Volatile.Read(ref _askLevels[id]),
+            Gaps(id), Resyncs(id), Volatile.Read(ref _checksumOk[id]), ChecksumFailures(id),
+            Volatile.Read(ref _crossCompared[id]), Volatile.Read(ref _crossMatched[id]), LastResyncReason(id));
     }
 
     public long Resyncs(int instrumentId) => Volatile.Read(ref _resyncs[instrumentId]);

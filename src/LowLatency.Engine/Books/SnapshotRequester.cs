@@ -40,6 +40,8 @@ internal sealed class SnapshotRequester : IBookResyncHandler, IDisposable
     private readonly ILogger _logger;
     private readonly int[] _state;
     private readonly int[] _failures;
+    private IBookResyncHandler?[] _offline = [];
+    private readonly Lock _offlineGate = new();
     private readonly ManualResetEventSlim _wake = new(false);
     private readonly CancellationTokenSource _stop = new();
     private readonly Thread _thread;
@@ -74,9 +76,37 @@ internal sealed class SnapshotRequester : IBookResyncHandler, IDisposable
         if ((uint)instrumentId >= (uint)_state.Length)
             return;
         _board.SetResyncReason(instrumentId, reason);
+        var offline = Volatile.Read(ref _offline);
+        if (offline.Length > 0 && ForOffline(offline, instrumentId, reason))
+            return;
         Volatile.Write(ref _requests, _requests + 1);
         Interlocked.CompareExchange(ref _state[instrumentId], Pending, Idle);
         _wake.Set();
+    }
+
+    /// <summary>Sends the requests of <paramref name="venueId"/>'s books to <paramref name="handler"/> instead of fetching (an offline feed whose recording holds the snapshots).</summary>
+    public void Redirect(int venueId, IBookResyncHandler handler)
+    {
+        lock (_offlineGate)
+        {
+            var offline = _offline;
+            if (venueId >= offline.Length)
+                Array.Resize(ref offline, venueId + 1);
+            else
+                offline = (IBookResyncHandler?[])offline.Clone();
+            offline[venueId] = handler;
+            Volatile.Write(ref _offline, offline);
+        }
+    }
+
+    private bool ForOffline(IBookResyncHandler?[] offline, int instrumentId, ResyncReason reason)
+    {
+        int venueId = _instruments.Get(instrumentId).VenueId;
+        if ((uint)venueId >= (uint)offline.Length || offline[venueId] is not { } handler)
+            return false;
+        Volatile.Write(ref _requests, _requests + 1);
+        handler.OnSnapshotRequired(instrumentId, reason);
+        return true;
     }
 
     /// <summary>Re-examines waiting requests (a connection came up).</summary>

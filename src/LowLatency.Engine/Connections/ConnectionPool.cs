@@ -80,7 +80,7 @@ internal sealed class ConnectionPool : IAsyncDisposable
             {
                 if (!_sessions.ContainsKey(session))
                     throw new ObjectDisposedException(session.Name, $"Strategy session '{session.Name}' was disposed.");
-                if (_webSocket && !_connections.TryGetValue(venue.Key, out connection))
+                if (_webSocket && !venue.IsOffline && !_connections.TryGetValue(venue.Key, out connection))
                     connection = created = _connect(venue);
             }
             try

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using LowLatency.Core.Metrics;
 using LowLatency.Engine.Metrics;
+using LowLatency.Engine.Offline;
 using LowLatency.Engine.Publishing;
 using LowLatency.Engine.Quality;
 using LowLatency.Feeds.Model;
@@ -36,6 +37,7 @@ internal sealed class ConnectionReader : IWebSocketMessageHandler
     private long _errors;
     private long _events;
     private long _lastMessageTimestamp;
+    private int _lastEventCount;
 
     public ConnectionReader(IExchangeParser parser, EventPublisher publisher, string key)
     {
@@ -84,16 +86,28 @@ internal sealed class ConnectionReader : IWebSocketMessageHandler
     /// <inheritdoc />
     public void OnMessage(in WebSocketMessage message) => OnPayload(Contiguous(message.Payload), message.ReceiveTimestamp);
 
+    /// <summary>The events of the latest message (valid until the next one; the offline feed inspects them).</summary>
+    public ReadOnlySpan<MarketEvent> LastEvents => _buffer.AsSpan(0, _lastEventCount);
+
     /// <summary>
     /// Parses one whole message received at <paramref name="received"/> (Stopwatch ticks) and
     /// publishes its events: the receive path, and the offline path that feeds recorded messages.
     /// </summary>
+    /// <param name="payload">The message.</param>
+    /// <param name="received">Receive timestamp, Stopwatch ticks.</param>
+    /// <param name="snapshots">
+    /// Offline only: which book awaits a snapshot, for snapshot bodies recorded in-line without a
+    /// symbol (the hftbacktest collector's Binance snapshots); null on the receive path.
+    /// </param>
     /// <returns>The parser's result (an error leaves every book and cache as it was).</returns>
-    public ParseResult OnPayload(ReadOnlySpan<byte> payload, long received)
+    public ParseResult OnPayload(ReadOnlySpan<byte> payload, long received, ISnapshotHintSource? snapshots = null)
     {
         var collector = new EventCollector(_buffer);
         var result = _parser.Parse(payload, new MessageContext(received), ref collector);
+        if (result.Error == ParseError.MissingField && snapshots is not null)
+            result = ParseSettled(payload, received, snapshots, ref collector);
         _buffer = collector.Buffer;
+        _lastEventCount = collector.Events.Length;
         long parsed = Stopwatch.GetTimestamp();
         Volatile.Write(ref _messages, _messages + 1);
         Volatile.Write(ref _lastMessageTimestamp, received);
@@ -114,6 +128,20 @@ internal sealed class ConnectionReader : IWebSocketMessageHandler
         }
         Probe.Sample(_messages);
         return result;
+    }
+
+    /// <summary>
+    /// A snapshot without a symbol: once the consumers processed everything published, the book
+    /// that asked first is known, and the message parses again for it.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private ParseResult ParseSettled(ReadOnlySpan<byte> payload, long received, ISnapshotHintSource snapshots, ref EventCollector collector)
+    {
+        int instrumentId = snapshots.AwaitingSnapshot();
+        if (instrumentId < 0)
+            return ParseResult.Failed(ParseError.MissingField);
+        collector = new EventCollector(collector.Buffer);
+        return _parser.Parse(payload, new MessageContext(received, instrumentId), ref collector);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]

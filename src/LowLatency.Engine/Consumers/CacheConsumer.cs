@@ -127,7 +127,7 @@ internal sealed class CacheConsumer : IEventHandler<MarketEvent>
     {
         if (_books.Find(id) is not { } book)
             return;
-        _board.SetCounters(id, book.Counters);
+        _board.SetCounters(id, book);
         if (book.Quality != BookQuality.Synced)
         {
             PublishQuality(id);
@@ -174,7 +174,7 @@ internal sealed class CacheConsumer : IEventHandler<MarketEvent>
             _bookTops.MarkStale(id);
         _publishedQuality[id] = quality;
         _board.SetBookQuality(id, quality);
-        _board.SetCounters(id, book.Counters);
+        _board.SetCounters(id, book);
     }
 
     private static int CopyLevels(OrderBookSide side, Span<BookTopLevel> levels)

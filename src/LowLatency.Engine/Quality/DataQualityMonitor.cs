@@ -179,10 +179,11 @@ internal sealed class DataQualityMonitor : IDisposable
     private (DataQuality, string) FromStream(int instrumentId, MarketChannels channel, QualityEntry entry, long now)
     {
         var instrument = _instruments.Get(instrumentId);
-        var connection = _venues.Of(instrument) is { } venue ? _connectionOf(venue.Key) : null;
-        if (connection is null)
+        var venue = _venues.Of(instrument);
+        var connection = venue is not null ? _connectionOf(venue.Key) : null;
+        if (connection is null && venue is not { IsOffline: true })
             return (DataQuality.Stale, "no connection");
-        switch (connection.State)
+        switch (connection?.State)
         {
             case ConnectionState.Connecting:
                 return connection.Error is { } error
@@ -219,6 +220,8 @@ internal sealed class DataQualityMonitor : IDisposable
         var age = Stopwatch.GetElapsedTime(last, now);
         if (age <= threshold)
             return (DataQuality.Synced, "streaming");
+        if (connection is null)
+            return (DataQuality.Stale, Invariant($"no {channel} update for {age.TotalSeconds:0.0} s from the offline feed"));
         long lastMessage = connection.Reader.LastMessageTimestamp;
         var silence = Stopwatch.GetElapsedTime(lastMessage, now);
         return silence <= threshold

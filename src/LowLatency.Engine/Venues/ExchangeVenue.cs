@@ -20,9 +20,8 @@ namespace LowLatency.Engine.Venues;
 /// <remarks>Created once per venue on first use and shared by the connection, the resync path and the data feed.</remarks>
 internal sealed class ExchangeVenue : IAsyncDisposable
 {
-    private readonly IExchangeParser _restParser;
-    private readonly Lock _restGate = new();
-    private MarketEvent[] _restEvents = new MarketEvent[256];
+    private readonly RestSnapshotPublisher _snapshots;
+    private bool _offline;
 
     public ExchangeVenue(IExchangeDefinition definition, ExchangeOptions options, InstrumentRegistry instruments, int bookBufferEvents, ILogger logger)
     {
@@ -34,7 +33,7 @@ internal sealed class ExchangeVenue : IAsyncDisposable
         BookRules = bookBufferEvents > 0 ? rules with { MaxBufferedEvents = bookBufferEvents } : rules;
         RestBase = options.RestUrl ?? definition.Endpoints.Rest;
         Rest = new RestLane(LaneOptions(definition, options, RestBase), logger);
-        _restParser = definition.CreateParser(instruments, ParserOptions.Default);
+        _snapshots = new RestSnapshotPublisher(definition.CreateParser(instruments, ParserOptions.Default));
         Fallback = FallbackFor(definition);
     }
 
@@ -62,6 +61,15 @@ internal sealed class ExchangeVenue : IAsyncDisposable
     /// <summary>REST market data for fallback reads, or null when the engine has none for this exchange.</summary>
     public IRestMarketData? Fallback { get; }
 
+    /// <summary>
+    /// True once an offline feed serves this venue (<see cref="MarketDataEngine.OpenOfflineFeed"/>):
+    /// sessions then subscribe without opening a connection, and data quality reads the fed data alone.
+    /// </summary>
+    public bool IsOffline => Volatile.Read(ref _offline);
+
+    /// <summary>Marks the venue as served by an offline feed.</summary>
+    public void MarkOffline() => Volatile.Write(ref _offline, true);
+
     /// <summary>The stream channel that keeps tickers fresh on this venue.</summary>
     public MarketChannels TickerChannel => Fallback?.TickerChannel ?? MarketChannels.Ticker;
 
@@ -80,23 +88,9 @@ internal sealed class ExchangeVenue : IAsyncDisposable
     public string? SnapshotPath(Instrument instrument) =>
         BookRules.Snapshots == SnapshotSource.Rest && Definition.BookSnapshotUri(instrument.Symbol) is { } uri ? uri.PathAndQuery : null;
 
-    /// <summary>
-    /// Parses a REST book snapshot of <paramref name="instrumentId"/> and publishes its events
-    /// (REST completions of several requests may run at once: serialised here).
-    /// </summary>
-    public ParseResult PublishSnapshot(string pathAndQuery, ReadOnlySpan<byte> body, int instrumentId, long receiveTimestamp, EventPublisher publisher)
-    {
-        byte[] uri = System.Text.Encoding.UTF8.GetBytes(pathAndQuery);
-        lock (_restGate)
-        {
-            var collector = new EventCollector(_restEvents);
-            var result = _restParser.ParseRestResponse(uri, body, new MessageContext(receiveTimestamp, instrumentId), ref collector);
-            _restEvents = collector.Buffer;
-            if (result.Status == ParseStatus.Ok)
-                publisher.Publish(collector.Events);
-            return result;
-        }
-    }
+    /// <summary>Parses a REST book snapshot of <paramref name="instrumentId"/> and publishes its events.</summary>
+    public ParseResult PublishSnapshot(string pathAndQuery, ReadOnlySpan<byte> body, int instrumentId, long receiveTimestamp, EventPublisher publisher) =>
+        _snapshots.Publish(System.Text.Encoding.UTF8.GetBytes(pathAndQuery), body, instrumentId, receiveTimestamp, publisher);
 
     /// <inheritdoc />
     public ValueTask DisposeAsync() => Rest.DisposeAsync();

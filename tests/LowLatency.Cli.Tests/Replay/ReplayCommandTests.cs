@@ -57,6 +57,27 @@ public sealed class ReplayCommandTests
     }
 
     [Fact]
+    public async Task Replay_runs_through_the_engine_ring_and_consumers_and_reports_their_figures()
+    {
+        var (code, output, _) = await Run("--file", Fixture("binance/hftbacktest/spot/btcusdt_20240808.gz"), "--exchange", "binance-spot");
+
+        Assert.Equal(0, code);
+        using var report = JsonDocument.Parse(output);
+        var engine = report.RootElement.GetProperty("engine");
+        Assert.True(engine.GetProperty("seconds").GetDouble() > 0);
+        Assert.True(engine.GetProperty("messages_per_second").GetDouble() > 0);
+        Assert.Equal(0, engine.GetProperty("ring_overruns").GetInt64());
+        var latency = engine.GetProperty("latency_us");
+        // Every message with events was published and made a cache update visible.
+        long parsed = latency.GetProperty("parsed").GetProperty("samples").GetInt64();
+        Assert.Equal(41249, parsed);
+        Assert.True(latency.GetProperty("cache_visible").GetProperty("samples").GetInt64() >= parsed);
+        foreach (var key in new[] { "p50", "p99", "p99_9", "max" })
+            Assert.True(latency.GetProperty("cache_visible").TryGetProperty(key, out _), key);
+        Assert.True(engine.TryGetProperty("gc_collections", out _));
+    }
+
+    [Fact]
     public async Task Replay_cross_checks_binance_usdm_against_bookTicker()
     {
         var (code, output, _) = await Run("--file", Fixture("binance/hftbacktest/usdm/btcusdt_20240808.gz"), "--exchange", "binance-usdm");
@@ -99,10 +120,12 @@ public sealed class ReplayCommandTests
         Assert.Equal(0, code);
         var lines = output.TrimEnd().Split('\n');
         Assert.StartsWith("exchange binance-spot: messages ", lines[0], StringComparison.Ordinal);
-        Assert.StartsWith("symbol", lines[1], StringComparison.Ordinal);
-        Assert.Contains("cross_checks_matched", lines[1], StringComparison.Ordinal);
+        Assert.StartsWith("engine: ", lines[1], StringComparison.Ordinal);
+        Assert.Contains("msg/s through ring and consumers", lines[1], StringComparison.Ordinal);
+        Assert.StartsWith("symbol", lines[2], StringComparison.Ordinal);
+        Assert.Contains("cross_checks_matched", lines[2], StringComparison.Ordinal);
         Assert.Contains(lines, l => l.StartsWith("NKNUSDT", StringComparison.Ordinal) && l.Contains("synced", StringComparison.Ordinal));
-        Assert.Equal(6, lines.Length);
+        Assert.Equal(7, lines.Length);
     }
 
     [Fact]

@@ -41,10 +41,7 @@ public static class DemoSummaryWriter
         w.WriteNumber("messages", status.Messages);
         w.WriteNumber("events", status.Events);
         w.WriteNumber("parse_errors", status.ParseErrors);
-        w.WriteStartObject("latency_us");
-        foreach (var (stage, p) in status.Latency)
-            WriteLatency(w, StageKey(stage), p);
-        w.WriteEndObject();
+        StageLatencyJson.Write(w, status.Latency);
         if (summary.SteadyStateFrom is { } steady)
             w.WriteNumber("steady_state_from_s", Math.Round(steady.TotalSeconds, 3));
         else
@@ -99,25 +96,4 @@ public static class DemoSummaryWriter
         w.WriteEndArray();
         w.WriteEndObject();
     }
-
-    private static void WriteLatency(Utf8JsonWriter w, string name, LatencyPercentiles p)
-    {
-        w.WriteStartObject(name);
-        w.WriteNumber("p50", Micros(p.P50));
-        w.WriteNumber("p99", Micros(p.P99));
-        w.WriteNumber("p99_9", Micros(p.P999));
-        w.WriteNumber("max", Micros(p.Max));
-        w.WriteNumber("samples", p.Count);
-        w.WriteEndObject();
-    }
-
-    private static double Micros(long nanoseconds) => Math.Round(nanoseconds / 1000.0, 3);
-
-    private static string StageKey(LatencyStage stage) => stage switch
-    {
-        LatencyStage.Parsed => "parsed",
-        LatencyStage.Published => "published",
-        LatencyStage.CacheVisible => "cache_visible",
-        _ => "signal",
-    };
 }

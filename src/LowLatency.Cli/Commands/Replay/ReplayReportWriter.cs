@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using LowLatency.Engine.Metrics;
 
 namespace LowLatency.Cli.Commands.Replay;
 
@@ -28,6 +29,7 @@ public static class ReplayReportWriter
             json.WriteNumber("events", report.Events);
             json.WriteNumber("parse_errors", report.ParseErrors);
             json.WriteNumber("unknown_messages", report.UnknownMessages);
+            WriteEngine(json, report);
             json.WriteStartArray("instruments");
             foreach (var i in report.Instruments)
             {
@@ -68,6 +70,10 @@ public static class ReplayReportWriter
         var widths = header.Select((h, c) => rows.Select(r => r[c].Length).Append(h.Length).Max()).ToArray();
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"exchange {report.Exchange}: messages {report.Messages}, events {report.Events}, parse_errors {report.ParseErrors}, unknown_messages {report.UnknownMessages}").AppendLine();
+        var engine = report.Engine;
+        engine.Latency.TryGetValue(LatencyStage.CacheVisible, out var v);
+        text.Append(CultureInfo.InvariantCulture,
+            $"engine: {engine.Seconds:0.000} s, {MessagesPerSecond(report):N0} msg/s through ring and consumers; fed -> cache visible p50 {v.P50 / 1000.0:0.0} us, p99 {v.P99 / 1000.0:0.0} us; gc gen0/1/2 {engine.Gc.Gen0}/{engine.Gc.Gen1}/{engine.Gc.Gen2}").AppendLine();
         AppendRow(text, header, widths);
         foreach (var row in rows)
             AppendRow(text, row, widths);
@@ -85,6 +91,24 @@ public static class ReplayReportWriter
         }
         text.AppendLine();
     }
+
+    private static void WriteEngine(Utf8JsonWriter json, ReplayReport report)
+    {
+        var engine = report.Engine;
+        json.WriteStartObject("engine");
+        json.WriteNumber("seconds", Math.Round(engine.Seconds, 6));
+        json.WriteNumber("messages_per_second", Math.Round(MessagesPerSecond(report)));
+        StageLatencyJson.Write(json, engine.Latency);
+        json.WriteStartObject("gc_collections");
+        json.WriteNumber("gen0", engine.Gc.Gen0);
+        json.WriteNumber("gen1", engine.Gc.Gen1);
+        json.WriteNumber("gen2", engine.Gc.Gen2);
+        json.WriteEndObject();
+        json.WriteNumber("ring_overruns", engine.RingOverruns);
+        json.WriteEndObject();
+    }
+
+    private static double MessagesPerSecond(ReplayReport report) => report.Engine.Seconds > 0 ? report.Messages / report.Engine.Seconds : 0;
 
     private static string N(long value) => value.ToString(CultureInfo.InvariantCulture);
 
