@@ -84,6 +84,32 @@ public sealed class OfflineFeedTests
     }
 
     [Fact]
+    public async Task Feeding_recorded_messages_allocates_nothing_on_the_feeding_thread_in_steady_state()
+    {
+        var messages = new List<byte[]>();
+        using (var reader = CaptureFile.Open(TestPaths.BinanceSpotHbt))
+        {
+            while (reader.TryRead(out var record))
+                messages.Add(record.Body.ToArray());
+        }
+        await using var engine = new EngineBuilder().Build();
+        var feed = engine.OpenOfflineFeed("binance-spot", registerUnknownSymbols: true);
+        int warmUp = messages.Count / 2;
+        for (int i = 0; i < warmUp; i++)
+            feed.OnMessage(messages[i]);
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = warmUp; i < messages.Count; i++)
+            feed.OnMessage(messages[i]);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.True(feed.WaitUntilProcessed(Processing));
+        Assert.Equal(messages.Count, feed.Counters.Messages);
+        Assert.Equal(0, feed.Counters.Errors);
+        Assert.Equal(0, allocated);
+    }
+
+    [Fact]
     public async Task Unknown_symbols_are_errors_unless_registered_and_leave_the_books_alone()
     {
         await using var engine = new EngineBuilder().Build();
