@@ -51,17 +51,7 @@ public sealed class LoopbackEndToEndTests
         Assert.True(engine.BookTops.TryGet(instrument.Id, out var cached));
         Assert.Equal(BookDataState.Live, cached.State);
         Assert.Equal(BookQuality.Synced, offlineBook.Quality);
-        AssertSameLevels(offlineBook.Bids, cached.BidLevels);
-        AssertSameLevels(offlineBook.Asks, cached.AskLevels);
-    }
-
-    private static void AssertSameLevels(OrderBookSide offline, ReadOnlySpan<LowLatency.Core.Snapshots.BookLevel> cached)
-    {
-        Assert.Equal(Math.Min(offline.Count, BookTopLevels.Depth), cached.Length);
-        for (int depth = 0; depth < cached.Length; depth++)
-        {
-            Assert.Equal(offline[depth].Price, cached[depth].PriceTicks);
-            Assert.Equal(offline[depth].Quantity, cached[depth].Quantity);
-        }
+        BookAssert.SameLevels(offlineBook.Bids, cached.BidLevels);
+        BookAssert.SameLevels(offlineBook.Asks, cached.AskLevels);
     }
 }

@@ -162,18 +162,8 @@ public sealed class OfflineFeedTests
             Assert.True(engine.BookTops.TryGet(instrument.Id, out var top), symbol);
             Assert.Equal(BookDataState.Live, top.State);
             Assert.Equal(expected.LastSequence, top.UpdateId);
-            AssertSameLevels(expected.Bids, top.BidLevels);
-            AssertSameLevels(expected.Asks, top.AskLevels);
-        }
-    }
-
-    private static void AssertSameLevels(OrderBookSide expected, ReadOnlySpan<LowLatency.Core.Snapshots.BookLevel> cached)
-    {
-        Assert.Equal(Math.Min(expected.Count, BookTopLevels.Depth), cached.Length);
-        for (int depth = 0; depth < cached.Length; depth++)
-        {
-            Assert.Equal(expected[depth].Price, cached[depth].PriceTicks);
-            Assert.Equal(expected[depth].Quantity, cached[depth].Quantity);
+            BookAssert.SameLevels(expected.Bids, top.BidLevels);
+            BookAssert.SameLevels(expected.Asks, top.AskLevels);
         }
     }
 }

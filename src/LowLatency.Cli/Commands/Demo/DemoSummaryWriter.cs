@@ -41,7 +41,7 @@ public static class DemoSummaryWriter
         w.WriteNumber("messages", status.Messages);
         w.WriteNumber("events", status.Events);
         w.WriteNumber("parse_errors", status.ParseErrors);
-        StageLatencyJson.Write(w, status.Latency);
+        EngineFiguresJson.WriteLatency(w, status.Latency);
         if (summary.SteadyStateFrom is { } steady)
             w.WriteNumber("steady_state_from_s", Math.Round(steady.TotalSeconds, 3));
         else
@@ -50,11 +50,7 @@ public static class DemoSummaryWriter
         foreach (var (thread, bytes) in summary.AllocatedBytesPerMessage)
             w.WriteNumber(thread, bytes);
         w.WriteEndObject();
-        w.WriteStartObject("gc_collections");
-        w.WriteNumber("gen0", summary.Gc.Gen0);
-        w.WriteNumber("gen1", summary.Gc.Gen1);
-        w.WriteNumber("gen2", summary.Gc.Gen2);
-        w.WriteEndObject();
+        EngineFiguresJson.WriteGc(w, summary.Gc);
         w.WriteStartObject("ring");
         w.WriteNumber("capacity", status.Ring.Capacity);
         w.WriteNumber("max_occupancy", summary.MaxRingOccupancy);

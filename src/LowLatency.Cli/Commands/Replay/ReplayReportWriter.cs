@@ -98,12 +98,8 @@ public static class ReplayReportWriter
         json.WriteStartObject("engine");
         json.WriteNumber("seconds", Math.Round(engine.Seconds, 6));
         json.WriteNumber("messages_per_second", Math.Round(MessagesPerSecond(report)));
-        StageLatencyJson.Write(json, engine.Latency);
-        json.WriteStartObject("gc_collections");
-        json.WriteNumber("gen0", engine.Gc.Gen0);
-        json.WriteNumber("gen1", engine.Gc.Gen1);
-        json.WriteNumber("gen2", engine.Gc.Gen2);
-        json.WriteEndObject();
+        EngineFiguresJson.WriteLatency(json, engine.Latency);
+        EngineFiguresJson.WriteGc(json, engine.Gc);
         json.WriteNumber("ring_overruns", engine.RingOverruns);
         json.WriteEndObject();
     }

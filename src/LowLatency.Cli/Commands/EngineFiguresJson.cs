@@ -4,11 +4,21 @@ using LowLatency.Engine.Metrics;
 
 namespace LowLatency.Cli.Commands;
 
-/// <summary>Writes the engine's per-stage latency percentiles as the JSON the demo and replay reports share.</summary>
-internal static class StageLatencyJson
+/// <summary>Writes the engine figures the demo and replay reports share, under the same keys.</summary>
+internal static class EngineFiguresJson
 {
+    /// <summary>Writes an object <c>gc_collections</c> with <c>gen0</c>, <c>gen1</c> and <c>gen2</c>.</summary>
+    public static void WriteGc(Utf8JsonWriter w, GcCounts gc)
+    {
+        w.WriteStartObject("gc_collections");
+        w.WriteNumber("gen0", gc.Gen0);
+        w.WriteNumber("gen1", gc.Gen1);
+        w.WriteNumber("gen2", gc.Gen2);
+        w.WriteEndObject();
+    }
+
     /// <summary>Writes an object <c>latency_us</c> with one object per stage (<c>p50</c>, <c>p99</c>, <c>p99_9</c>, <c>max</c> in µs, <c>samples</c>).</summary>
-    public static void Write(Utf8JsonWriter w, IReadOnlyDictionary<LatencyStage, LatencyPercentiles> latency)
+    public static void WriteLatency(Utf8JsonWriter w, IReadOnlyDictionary<LatencyStage, LatencyPercentiles> latency)
     {
         w.WriteStartObject("latency_us");
         foreach (var (stage, p) in latency)
