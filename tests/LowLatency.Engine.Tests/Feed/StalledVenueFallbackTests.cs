@@ -23,14 +23,9 @@ public sealed class StalledVenueFallbackTests
     {
         // 510 book messages over 51 s, at most 2.8 s apart: 0.28 s at ten times the speed.
         await using var replayer = Replayer.Start(SharedFeeds.KrakenV2, Looping(10, "stall:at=100,for=3s"));
-        var (engine, strategy) = await SubscribeAsync(replayer, "kraken", "BTC/USD", MarketChannels.Book,
+
+        await AssertStalledBookIsServedFromRestAsync(replayer, "kraken", "BTC/USD", depth: 10,
             b => b.AddInstruments([new InstrumentSpec("kraken", "spot", "BTC/USD", 1, 8)]));
-        await using var _ = engine;
-
-        var (book, _, _) = await StalledChannel.ReadDuringStallAsync(engine, strategy, "kraken", "BTC/USD", MarketChannels.Book,
-            async () => await engine.GetBookAsync("kraken", "BTC/USD", depth: 10));
-
-        AssertDegradedBook(book, depth: 10);
     }
 
     [Fact]
@@ -38,14 +33,8 @@ public sealed class StalledVenueFallbackTests
     {
         // orderbook.1.BANDUSDT: 45 snapshots over 28.5 s, at most 3.3 s apart: 0.33 s at ten times the speed.
         await using var replayer = Replayer.Start(SharedFeeds.BybitLinearL1, Looping(10, "stall:at=15,for=3s"));
-        var (engine, strategy) = await SubscribeAsync(replayer, "bybit-linear", "BANDUSDT", MarketChannels.Book,
-            b => b.AddExchange("bybit-linear", e => e.BookDepth = 1));
-        await using var _ = engine;
 
-        var (book, _, _) = await StalledChannel.ReadDuringStallAsync(engine, strategy, "bybit-linear", "BANDUSDT", MarketChannels.Book,
-            async () => await engine.GetBookAsync("bybit-linear", "BANDUSDT", depth: 1));
-
-        AssertDegradedBook(book, depth: 1);
+        await AssertStalledBookIsServedFromRestAsync(replayer, "bybit-linear", "BANDUSDT", depth: 1, b => b.AddExchange("bybit-linear", e => e.BookDepth = 1));
     }
 
     [Fact]
@@ -59,13 +48,8 @@ public sealed class StalledVenueFallbackTests
             AtEnd = ReplayEndBehavior.KeepOpen,
             Faults = [FaultSpec.Parse("stall:at=20,for=2s")],
         });
-        var (engine, strategy) = await SubscribeAsync(replayer, "okx", "BTC-USDT", MarketChannels.Book, b => b);
-        await using var _ = engine;
 
-        var (book, _, _) = await StalledChannel.ReadDuringStallAsync(engine, strategy, "okx", "BTC-USDT", MarketChannels.Book,
-            async () => await engine.GetBookAsync("okx", "BTC-USDT", depth: 5));
-
-        AssertDegradedBook(book, depth: 5);
+        await AssertStalledBookIsServedFromRestAsync(replayer, "okx", "BTC-USDT", depth: 5, b => b);
     }
 
     [Fact]
@@ -100,8 +84,15 @@ public sealed class StalledVenueFallbackTests
         return (engine, strategy);
     }
 
-    private static void AssertDegradedBook(BookResult book, int depth)
+    private static async Task AssertStalledBookIsServedFromRestAsync(Replayer replayer, string venue, string symbol, int depth,
+        Func<EngineBuilder, EngineBuilder> configure)
     {
+        var (engine, strategy) = await SubscribeAsync(replayer, venue, symbol, MarketChannels.Book, configure);
+        await using var _ = engine;
+
+        var (book, _, _) = await StalledChannel.ReadDuringStallAsync(engine, strategy, venue, symbol, MarketChannels.Book,
+            async () => await engine.GetBookAsync(venue, symbol, depth));
+
         Assert.Equal((DataSource.Rest, DataQuality.Degraded), (book.Source, book.Quality));
         Assert.Equal(depth, book.Snapshot.BidCount);
         Assert.Equal(depth, book.Snapshot.AskCount);

@@ -17,33 +17,31 @@ namespace LowLatency.Replay.Protocols.KuCoin;
 /// </remarks>
 internal static class KuCoinPartBook
 {
-    public static RestAnswer Spot(RestRequest request, RestContext context, string symbol)
-    {
-        if (Top(request, context, "kucoin-spot", symbol) is not { } book)
-            return Unavailable();
-        return KuCoinRest.Data(w =>
-        {
-            w.WriteStartObject();
-            w.WriteNumber("time", book.ExchangeTimeMs);
-            w.WriteString("sequence", book.Sequence.ToString(CultureInfo.InvariantCulture));
-            BookTopWriter.WriteSide(w, "bids", book.Bids);
-            BookTopWriter.WriteSide(w, "asks", book.Asks);
-            w.WriteEndObject();
-        });
-    }
+    public static RestAnswer Spot(RestRequest request, RestContext context, string symbol) => Answer(request, context, symbol, futures: false);
 
-    public static RestAnswer Futures(RestRequest request, RestContext context, string symbol)
+    public static RestAnswer Futures(RestRequest request, RestContext context, string symbol) => Answer(request, context, symbol, futures: true);
+
+    private static RestAnswer Answer(RestRequest request, RestContext context, string symbol, bool futures)
     {
-        if (Top(request, context, "kucoin-futures", symbol) is not { } book)
+        if (Top(request, context, futures ? "kucoin-futures" : "kucoin-spot", symbol) is not { } book)
             return Unavailable();
         return KuCoinRest.Data(w =>
         {
             w.WriteStartObject();
-            w.WriteNumber("sequence", book.Sequence);
-            w.WriteString("symbol", symbol);
-            BookTopWriter.WriteSide(w, "bids", book.Bids, numeric: true);
-            BookTopWriter.WriteSide(w, "asks", book.Asks, numeric: true);
-            w.WriteNumber("ts", book.ExchangeTimeMs * 1_000_000);
+            if (futures)
+            {
+                w.WriteNumber("sequence", book.Sequence);
+                w.WriteString("symbol", symbol);
+            }
+            else
+            {
+                w.WriteNumber("time", book.ExchangeTimeMs);
+                w.WriteString("sequence", book.Sequence.ToString(CultureInfo.InvariantCulture));
+            }
+            BookTopWriter.WriteSide(w, "bids", book.Bids, numeric: futures);
+            BookTopWriter.WriteSide(w, "asks", book.Asks, numeric: futures);
+            if (futures)
+                w.WriteNumber("ts", book.ExchangeTimeMs * 1_000_000);
             w.WriteEndObject();
         });
     }
