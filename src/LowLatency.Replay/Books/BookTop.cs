@@ -5,4 +5,4 @@ namespace LowLatency.Replay.Books;
 /// <param name="Asks">Asks, best first.</param>
 /// <param name="Sequence">The book's last sequence or update id (0 when the exchange sends none).</param>
 /// <param name="ExchangeTimeMs">Exchange time of the book's last update, ms since the epoch.</param>
-public sealed record BookTop(IReadOnlyList<BookTopLevel> Bids, IReadOnlyList<BookTopLevel> Asks, long Sequence, long ExchangeTimeMs);
+internal sealed record BookTop(IReadOnlyList<BookTopLevel> Bids, IReadOnlyList<BookTopLevel> Asks, long Sequence, long ExchangeTimeMs);

@@ -24,12 +24,12 @@ internal static class RestCandles
         for (int i = 0; i < take; i++)
         {
             int index = layout.NewestFirst ? take - 1 - i : count - take + i;
-            candles[i] = Candle(all[index], layout, instrument, isNewest: index == newest);
+            candles[i] = FromRow(all[index], layout, instrument, isNewest: index == newest);
         }
         return candles;
     }
 
-    private static Candle Candle(JsonElement row, RestCandleLayout layout, Instrument instrument, bool isNewest)
+    private static Candle FromRow(JsonElement row, RestCandleLayout layout, Instrument instrument, bool isNewest)
     {
         if (row.ValueKind != JsonValueKind.Array || row.GetArrayLength() < layout.Columns)
             throw new FormatException($"Received candle {RestJson.Shorten(row.GetRawText())}; expected an array of at least {layout.Columns} values.");

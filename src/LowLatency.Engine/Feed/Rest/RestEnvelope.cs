@@ -32,7 +32,7 @@ internal sealed record RestEnvelope(string Exchange, string CodeName, string Suc
         if (code != SuccessCode)
         {
             var message = root.TryGetProperty(MessageName, out var text) ? RestJson.Text(text) : string.Empty;
-            throw new FormatException($"Received {Exchange} {CodeName} {code} ('{message}'); expected {CodeName} {SuccessCode} with a {PayloadName}.");
+            throw new FormatException($"Received {Exchange} {CodeName} {code} ('{message}'); expected {CodeName} {SuccessCode} and a '{PayloadName}'.");
         }
         return RestJson.Required(root, PayloadName);
     }
