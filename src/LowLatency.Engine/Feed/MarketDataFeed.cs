@@ -125,7 +125,7 @@ internal sealed class MarketDataFeed
     {
         var rest = FallbackOf(venue);
         var candles = await FallbackAsync(venue, instrument, MarketChannels.Candles, rest.CandlesPath(instrument, interval, limit),
-            (body, _) => rest.ParseCandles(body.Span, instrument), cancellationToken).ConfigureAwait(false);
+            (body, _) => rest.ParseCandles(body.Span, instrument, limit), cancellationToken).ConfigureAwait(false);
         return new CandlesResult(instrument, interval, candles, DataSource.Rest, DataQuality.Degraded);
     }
 

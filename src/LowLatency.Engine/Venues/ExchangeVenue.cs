@@ -111,9 +111,14 @@ internal sealed class ExchangeVenue : IAsyncDisposable
         return profile with { BaseAddress = restBase };
     }
 
-    private static IRestMarketData? FallbackFor(IExchangeDefinition definition) => definition.Exchange switch
+    /// <summary>The REST market data of <paramref name="definition"/>'s exchange, or null when the engine has none.</summary>
+    internal static IRestMarketData? FallbackFor(IExchangeDefinition definition) => definition.Exchange switch
     {
         "binance" when definition.BookSnapshotUri("BTCUSDT") is { } depth => new BinanceRestMarketData(depth.AbsolutePath),
+        "kraken" => new KrakenRestMarketData(),
+        "bybit" => new BybitRestMarketData(definition.Market),
+        "kucoin" => new KuCoinRestMarketData(futures: definition.Market == "futures"),
+        "okx" => new OkxRestMarketData(),
         _ => null,
     };
 }

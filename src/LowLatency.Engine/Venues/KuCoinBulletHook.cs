@@ -41,10 +41,7 @@ internal sealed class KuCoinBulletHook : IConnectHook
     {
         using var document = RestJson.Parse(body);
         var root = document.RootElement;
-        var code = RestJson.Required(root, "code").ToString();
-        if (code != "200000")
-            throw new FormatException($"Received bullet answer code {code}; expected 200000.");
-        var data = RestJson.Required(root, "data");
+        var data = RestEnvelope.KuCoin.Payload(root);
         var token = RestJson.Required(data, "token").GetString();
         var servers = RestJson.Required(data, "instanceServers");
         if (string.IsNullOrEmpty(token) || servers.ValueKind != JsonValueKind.Array || servers.GetArrayLength() == 0)

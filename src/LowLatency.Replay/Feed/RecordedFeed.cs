@@ -63,6 +63,12 @@ public sealed class RecordedFeed
     /// <summary>Quotes and trades for the REST stub.</summary>
     public MarketTape Tape { get; }
 
+    /// <summary>Every symbol the recording names: in a message's key or in a quote or trade.</summary>
+    public IEnumerable<string> Symbols => Tape.Symbols.Union(Keys.Symbols, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>True when the recording names <paramref name="symbol"/> (case-insensitive), even in a channel with no quotes or trades (a book).</summary>
+    public bool HasSymbol(string symbol) => Tape.Contains(symbol) || Keys.Symbols.Contains(symbol, StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Recorded session messages (acks, pongs, heartbeats) that are not replayed.</summary>
     public int SessionMessages { get; }
 

@@ -26,6 +26,9 @@ public sealed class StreamKeyTable
         }
     }
 
+    /// <summary>The distinct non-empty symbols of the keys.</summary>
+    public IEnumerable<string> Symbols => _keys.Where(k => k.Symbol.Length > 0).Select(k => k.Symbol).Distinct(StringComparer.Ordinal);
+
     internal int GetOrAdd(StreamKey key)
     {
         if (_ids.TryGetValue(key, out var id))

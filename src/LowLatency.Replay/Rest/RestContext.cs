@@ -1,3 +1,4 @@
+using LowLatency.Replay.Books;
 using LowLatency.Replay.Feed;
 
 namespace LowLatency.Replay.Rest;
@@ -9,6 +10,9 @@ namespace LowLatency.Replay.Rest;
 /// <param name="NowMs">The current time, ms since the epoch.</param>
 public sealed record RestContext(RecordedFeed Feed, int Position, Uri WebSocketUrl, long NowMs)
 {
+    /// <summary>The feed's books by position: the replayer's own cache, or a fresh one when none is given.</summary>
+    internal RecordedBooks Books { get; init; } = new(Feed);
+
     /// <summary>
     /// The recorded response for <paramref name="endpoint"/> and <paramref name="symbol"/> that is
     /// current at <see cref="Position"/>: the latest recorded before it, else the first one recorded.

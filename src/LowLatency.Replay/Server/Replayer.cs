@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.Sockets;
 using System.Text;
+using LowLatency.Replay.Books;
 using LowLatency.Replay.Faults;
 using LowLatency.Replay.Feed;
 using LowLatency.Replay.Protocols;
@@ -37,6 +38,7 @@ public sealed class Replayer : IAsyncDisposable
     private readonly ReplayerCounters _counters = new();
     private readonly ReplayerFaults _faults;
     private readonly ReplayClock _clock;
+    private readonly RecordedBooks _books;
     private readonly CancellationTokenSource _stopping = new();
     private readonly ConcurrentDictionary<Task, byte> _clients = new();
     private readonly Task _acceptLoop;
@@ -59,6 +61,7 @@ public sealed class Replayer : IAsyncDisposable
             ? feed.IndexAtOrAfter(feed.StartTimestampNs + (long)(options.StartOffset.TotalMilliseconds * 1_000_000))
             : 0;
         _clock = new ReplayClock(feed, options.Speed, options.Loop, startIndex, Stopwatch.GetTimestamp());
+        _books = new RecordedBooks(feed);
         _acceptLoop = Task.Run(AcceptLoopAsync);
     }
 
@@ -190,7 +193,7 @@ public sealed class Replayer : IAsyncDisposable
         else
         {
             var rest = new RestRequest(request.Method, request.Path, request.Query, request.Body);
-            var context = new RestContext(Feed, Position, Url, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+            var context = new RestContext(Feed, Position, Url, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()) { Books = _books };
             answer = _protocol.AnswerRest(rest, context)
                 ?? RestAnswer.Json(404, $"{{\"error\":\"no {Feed.Exchange} REST endpoint at {request.Method} {request.Path}\"}}");
         }

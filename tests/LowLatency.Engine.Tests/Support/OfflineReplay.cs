@@ -1,4 +1,5 @@
 using LowLatency.Core.Instruments;
+using LowLatency.Core.Numerics;
 using LowLatency.Engine.Publishing;
 using LowLatency.Feeds.Exchanges;
 using LowLatency.Feeds.Model;
@@ -37,6 +38,19 @@ public static class OfflineReplay
         return (feed.Count, events, digest);
     }
 
+    /// <summary>The best <paramref name="depth"/> levels of <paramref name="symbol"/>'s synced book as decimals, bids then asks.</summary>
+    public static (decimal Price, decimal Quantity)[][] Top(FeedProcessor processor, string symbol, int depth)
+    {
+        var definition = processor.Definition;
+        Assert.True(processor.Instruments.TryGet(definition.Exchange, definition.Market, symbol, out var instrument), symbol + " was never seen");
+        var book = processor.Books.Find(instrument.Id);
+        Assert.Equal(LowLatency.Feeds.Books.BookQuality.Synced, book?.Quality);
+        var bids = new LowLatency.Feeds.Books.BookLevel[depth];
+        var asks = new LowLatency.Feeds.Books.BookLevel[depth];
+        var (bidCount, askCount) = book!.CopyTop(bids, asks);
+        return [Decimals(bids.AsSpan(0, bidCount), instrument), Decimals(asks.AsSpan(0, askCount), instrument)];
+    }
+
     /// <summary>The books at the end of the capture, kept by the adapter alone (REST snapshots applied where they were recorded).</summary>
     public static FeedProcessor Books(string venue, params string[] files)
     {
@@ -55,5 +69,13 @@ public static class OfflineReplay
             }
         }
         return processor;
+    }
+
+    private static (decimal, decimal)[] Decimals(ReadOnlySpan<LowLatency.Feeds.Books.BookLevel> levels, Instrument instrument)
+    {
+        var result = new (decimal, decimal)[levels.Length];
+        for (int i = 0; i < levels.Length; i++)
+            result[i] = (FixedPointFormatter.ToDecimal(levels[i].Price, instrument.PriceScale), FixedPointFormatter.ToDecimal(levels[i].Quantity, instrument.QuantityScale));
+        return result;
     }
 }

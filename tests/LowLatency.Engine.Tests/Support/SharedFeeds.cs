@@ -9,7 +9,20 @@ public static class SharedFeeds
     private static readonly Lazy<RecordedFeed> s_binanceCryptofeed = new(() => RecordedFeed.Load("binance", TestPaths.BinanceCryptofeed));
     private static readonly Lazy<RecordedFeed> s_binanceUsdm = new(() => RecordedFeed.Load("binance", TestPaths.BinanceUsdmHbt));
 
+    private static readonly Lazy<RecordedFeed> s_krakenV2 = new(() => RecordedFeed.Load("kraken", TestPaths.KrakenV2));
+    private static readonly Lazy<RecordedFeed> s_bybitLinearL1 = new(() => RecordedFeed.Load("bybit", TestPaths.BybitLinearL1));
+    private static readonly Lazy<RecordedFeed> s_okx = new(() => RecordedFeed.Load("okx", TestPaths.Okx));
+    private static readonly Lazy<RecordedFeed> s_kuCoinSpot = new(() => RecordedFeed.Load("kucoin", TestPaths.KuCoinSpot));
+
     public static RecordedFeed BinanceSpot => s_binanceSpot.Value;
+
+    public static RecordedFeed KrakenV2 => s_krakenV2.Value;
+
+    public static RecordedFeed BybitLinearL1 => s_bybitLinearL1.Value;
+
+    public static RecordedFeed Okx => s_okx.Value;
+
+    public static RecordedFeed KuCoinSpot => s_kuCoinSpot.Value;
 
     public static RecordedFeed BinanceCryptofeed => s_binanceCryptofeed.Value;
 

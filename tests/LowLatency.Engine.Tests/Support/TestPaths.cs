@@ -16,6 +16,21 @@ public static class TestPaths
     /// <summary>hftbacktest capture of Binance USD-M BTCUSDT.</summary>
     public static string BinanceUsdmHbt => Fixture("binance/hftbacktest/usdm/btcusdt_20240808.gz");
 
+    /// <summary>Kraken WebSocket v2 (DERIVED): BTC/USD precisions, an ETH/USDT ticker and trade, then 510 BTC/USD book messages.</summary>
+    public static string KrakenV2 => Fixture("kraken/derived/kraken-v2-instrument-ticker-trade-book.txt");
+
+    /// <summary>cryptofeed capture of Bybit v5 linear <c>orderbook.1</c> for four symbols.</summary>
+    public static string BybitLinearL1 => Fixture("bybit/cryptofeed-l1/BYBIT.ws.1.0");
+
+    /// <summary>cryptofeed capture of OKX v5 books, trades and tickers.</summary>
+    public static string Okx => Fixture("okx/cryptofeed/OKX.ws.1.0");
+
+    /// <summary>cryptofeed capture of KuCoin spot.</summary>
+    public static string KuCoinSpot => Fixture("kucoin/cryptofeed/KUCOIN.ws.1.0");
+
+    /// <summary>The REST snapshots recorded beside <see cref="KuCoinSpot"/>.</summary>
+    public static string KuCoinSpotHttp => Fixture("kucoin/cryptofeed/KUCOIN.http.0.0");
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

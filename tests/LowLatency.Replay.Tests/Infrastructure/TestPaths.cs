@@ -17,6 +17,21 @@ public static class TestPaths
     /// <summary>cryptofeed capture of Binance spot, four symbols, with REST snapshots in the companion http file.</summary>
     public static string BinanceCryptofeed => Fixture("binance/cryptofeed/BINANCE.ws.1.0");
 
+    /// <summary>
+    /// Kraken WebSocket v2 capture (DERIVED, see tests/fixtures/SOURCES.md): a BTC/USD instrument
+    /// message, the documentation's ETH/USDT ticker and trade pushes, then 510 recorded BTC/USD book messages.
+    /// </summary>
+    public static string KrakenV2 => Fixture("kraken/derived/kraken-v2-instrument-ticker-trade-book.txt");
+
+    /// <summary>Bybit v5 linear <c>orderbook.500.XRPUSDT</c> from Bybit's archive: one snapshot and 49 deltas, one per line.</summary>
+    public static string BybitXrpOb500 => Fixture("bybit/nautilus_trader/2024-12-01_XRPUSDT_ob500.data");
+
+    /// <summary>cryptofeed capture of OKX v5 books, trades and tickers of three instruments.</summary>
+    public static string Okx => Fixture("okx/cryptofeed/OKX.ws.1.0");
+
+    /// <summary>cryptofeed capture of KuCoin spot with level-2 REST snapshots in the companion http file.</summary>
+    public static string KuCoinSpot => Fixture("kucoin/cryptofeed/KUCOIN.ws.1.0");
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

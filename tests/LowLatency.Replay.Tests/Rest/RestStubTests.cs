@@ -157,7 +157,7 @@ public sealed class RestStubTests
     [Fact]
     public async Task Kraken_websocket_token_expires_in_15_minutes()
     {
-        await using var replayer = Replayer.Start(RecordedFeed.Load("kraken", KrakenV2Capture.Path), MaxSpeed);
+        await using var replayer = Replayer.Start(RecordedFeed.Load("kraken", TestPaths.KrakenV2), MaxSpeed);
 
         var answer = await Http.PostAsync(replayer.RestUrlOf("/0/private/GetWebSocketsToken"), new StringContent("nonce=1"));
 
@@ -170,7 +170,7 @@ public sealed class RestStubTests
     [Fact]
     public async Task Kraken_ticker_answers_under_the_pair_asked_from_the_recorded_ticker_and_trade()
     {
-        await using var replayer = Replayer.Start(RecordedFeed.Load("kraken", KrakenV2Capture.Path), MaxSpeed);
+        await using var replayer = Replayer.Start(RecordedFeed.Load("kraken", TestPaths.KrakenV2), MaxSpeed);
 
         using var answer = JsonDocument.Parse(await Http.GetStringAsync(replayer.RestUrlOf("/0/public/Ticker?pair=ETHUSDT")));
 
@@ -183,7 +183,7 @@ public sealed class RestStubTests
     [Fact]
     public async Task Kraken_unknown_pair_is_an_error_list()
     {
-        await using var replayer = Replayer.Start(RecordedFeed.Load("kraken", KrakenV2Capture.Path), MaxSpeed);
+        await using var replayer = Replayer.Start(RecordedFeed.Load("kraken", TestPaths.KrakenV2), MaxSpeed);
 
         var answer = await Http.GetStringAsync(replayer.RestUrlOf("/0/public/Ticker?pair=DOGEEUR"));
 

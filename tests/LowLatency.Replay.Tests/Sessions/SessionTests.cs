@@ -87,7 +87,7 @@ public sealed class SessionTests
     [Fact]
     public async Task Kraken_sends_heartbeats_while_subscribed_and_quiet()
     {
-        var feed = RecordedFeed.Load("kraken", KrakenV2Capture.Path);
+        var feed = RecordedFeed.Load("kraken", TestPaths.KrakenV2);
         await using var replayer = Replayer.Start(feed, new ReplayerOptions { Speed = ReplaySpeed.Max, AtEnd = ReplayEndBehavior.KeepOpen });
         await using var client = await CollectingClient.ConnectAsync(replayer.WebSocketUrl("/v2"));
 
@@ -103,7 +103,7 @@ public sealed class SessionTests
     [Fact]
     public async Task Kraken_unknown_method_is_answered_with_an_error()
     {
-        await using var replayer = Replayer.Start(RecordedFeed.Load("kraken", KrakenV2Capture.Path));
+        await using var replayer = Replayer.Start(RecordedFeed.Load("kraken", TestPaths.KrakenV2));
         await using var client = await CollectingClient.ConnectAsync(replayer.WebSocketUrl("/v2"));
 
         await client.SendAsync("{\"method\":\"fly\",\"req_id\":3}");

@@ -65,9 +65,9 @@ public sealed class ThirdPartyClientTests
     [Fact]
     public async Task Kraken_v2_client_gets_status_pong_ack_and_the_book_messages_exactly()
     {
-        await using var replayer = Replayer.Start(RecordedFeed.Load("kraken", KrakenV2Capture.Path), MaxSpeed);
+        await using var replayer = Replayer.Start(RecordedFeed.Load("kraken", TestPaths.KrakenV2), MaxSpeed);
 
-        var outcome = await PeerClient.RunPythonAsync(Script, "kraken", replayer.WebSocketUrl("/v2").ToString(), KrakenV2Capture.Path,
+        var outcome = await PeerClient.RunPythonAsync(Script, "kraken", replayer.WebSocketUrl("/v2").ToString(), TestPaths.KrakenV2,
             "--channel", "book", "--symbols", "BTC/USD");
 
         Assert.True(outcome.ExitCode == 0, outcome.ToString());

@@ -17,6 +17,8 @@ namespace LowLatency.Engine.Feed.Rest;
 internal sealed class BinanceRestMarketData : IRestMarketData
 {
     private const long NanosPerMilli = 1_000_000;
+    private static readonly RestTickerFields Fields = new("bidPrice", "bidQty", "askPrice", "askQty", "lastPrice", "lastQty", "volume");
+    private static readonly RestCandleLayout Klines = new(NanosPerMilli, Open: 1, High: 2, Low: 3, Close: 4, Volume: 5, NewestFirst: false);
     private readonly string _prefix;
 
     /// <summary>Creates it for a venue whose depth snapshots are at <paramref name="depthPath"/> (e.g. <c>/api/v3/depth</c>).</summary>
@@ -38,19 +40,9 @@ internal sealed class BinanceRestMarketData : IRestMarketData
         // COIN-M answers an array even for one symbol.
         if (root.ValueKind == JsonValueKind.Array && root.GetArrayLength() > 0)
             root = root[0];
-        int price = instrument.PriceScale, quantity = instrument.QuantityScale;
-        return new TickerSnapshot
-        {
-            BidPriceTicks = RestJson.FixedPoint(RestJson.Required(root, "bidPrice"), price),
-            BidQuantity = RestJson.FixedPoint(RestJson.Required(root, "bidQty"), quantity),
-            AskPriceTicks = RestJson.FixedPoint(RestJson.Required(root, "askPrice"), price),
-            AskQuantity = RestJson.FixedPoint(RestJson.Required(root, "askQty"), quantity),
-            LastPriceTicks = RestJson.FixedPoint(RestJson.Required(root, "lastPrice"), price),
-            LastQuantity = root.TryGetProperty("lastQty", out var lastQty) ? RestJson.FixedPoint(lastQty, quantity) : 0,
-            Volume24h = RestJson.FixedPoint(RestJson.Required(root, "volume"), quantity),
-            ExchangeTimeNs = root.TryGetProperty("closeTime", out var close) ? RestJson.Int64(close) * NanosPerMilli : 0,
-            ReceiveTimestamp = receiveTimestamp,
-        };
+        var ticker = RestTickers.Read(root, Fields, instrument, receiveTimestamp);
+        ticker.ExchangeTimeNs = root.TryGetProperty("closeTime", out var close) ? RestJson.Int64(close) * NanosPerMilli : 0;
+        return ticker;
     }
 
     /// <remarks>Asks for 5 or 10 levels, limits every Binance market accepts.</remarks>
@@ -61,46 +53,18 @@ internal sealed class BinanceRestMarketData : IRestMarketData
     {
         using var document = RestJson.Parse(body);
         var root = document.RootElement;
-        var snapshot = new BookTopSnapshot
-        {
-            UpdateId = RestJson.Int64(RestJson.Required(root, "lastUpdateId")),
-            ReceiveTimestamp = receiveTimestamp,
-            ExchangeTimeNs = root.TryGetProperty("E", out var time) ? RestJson.Int64(time) * NanosPerMilli : 0,
-            State = BookDataState.Live,
-        };
-        snapshot.BidCount = RestBookLevels.Fill(RestJson.Required(root, "bids"), snapshot.Bids, depth, instrument);
-        snapshot.AskCount = RestBookLevels.Fill(RestJson.Required(root, "asks"), snapshot.Asks, depth, instrument);
-        return snapshot;
+        return RestBookLevels.Snapshot(RestJson.Required(root, "bids"), RestJson.Required(root, "asks"), depth, instrument,
+            RestJson.Int64(RestJson.Required(root, "lastUpdateId")),
+            root.TryGetProperty("E", out var time) ? RestJson.Int64(time) * NanosPerMilli : 0, receiveTimestamp);
     }
 
     public string CandlesPath(Instrument instrument, CandleInterval interval, int limit) =>
         $"{_prefix}klines?symbol={Uri.EscapeDataString(instrument.Symbol.ToUpperInvariant())}&interval={IntervalName(interval)}&limit={limit}";
 
-    public IReadOnlyList<Candle> ParseCandles(ReadOnlySpan<byte> body, Instrument instrument)
+    public IReadOnlyList<Candle> ParseCandles(ReadOnlySpan<byte> body, Instrument instrument, int limit)
     {
         using var document = RestJson.Parse(body);
-        var root = document.RootElement;
-        if (root.ValueKind != JsonValueKind.Array)
-            throw new FormatException($"Received {RestJson.Shorten(root.GetRawText())}; expected a JSON array of klines.");
-        var candles = new List<Candle>(root.GetArrayLength());
-        int count = root.GetArrayLength();
-        int index = 0;
-        foreach (var kline in root.EnumerateArray())
-        {
-            if (kline.ValueKind != JsonValueKind.Array || kline.GetArrayLength() < 6)
-                throw new FormatException($"Received kline {RestJson.Shorten(kline.GetRawText())}; expected [openTime, open, high, low, close, volume, ...].");
-            int price = instrument.PriceScale;
-            // The newest kline is the interval still in progress.
-            candles.Add(new Candle(
-                RestJson.Int64(kline[0]) * NanosPerMilli,
-                RestJson.FixedPoint(kline[1], price),
-                RestJson.FixedPoint(kline[2], price),
-                RestJson.FixedPoint(kline[3], price),
-                RestJson.FixedPoint(kline[4], price),
-                RestJson.FixedPoint(kline[5], instrument.QuantityScale),
-                IsClosed: ++index < count));
-        }
-        return candles;
+        return RestCandles.Read(document.RootElement, Klines, instrument, limit);
     }
 
     private static string IntervalName(CandleInterval interval) => interval switch

@@ -32,7 +32,7 @@ internal interface IRestMarketData
     /// <exception cref="NotSupportedException">The exchange has no such timeframe.</exception>
     string CandlesPath(Instrument instrument, CandleInterval interval, int limit);
 
-    /// <summary>Reads a candle answer, oldest first.</summary>
+    /// <summary>Reads a candle answer: its newest <paramref name="limit"/> candles, oldest first.</summary>
     /// <exception cref="FormatException">The body is not the expected answer.</exception>
-    IReadOnlyList<Candle> ParseCandles(ReadOnlySpan<byte> body, Instrument instrument);
+    IReadOnlyList<Candle> ParseCandles(ReadOnlySpan<byte> body, Instrument instrument, int limit);
 }

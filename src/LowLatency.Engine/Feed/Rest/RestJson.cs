@@ -35,6 +35,16 @@ internal static class RestJson
             ? value
             : throw new FormatException($"Received {Shorten(element.GetRawText())}; expected an object with '{name}'.");
 
+    /// <summary>Element <paramref name="index"/> of an array.</summary>
+    /// <exception cref="FormatException">It is not an array that long.</exception>
+    public static JsonElement At(JsonElement array, int index) =>
+        array.ValueKind == JsonValueKind.Array && index < array.GetArrayLength()
+            ? array[index]
+            : throw new FormatException($"Received {Shorten(array.GetRawText())}; expected an array of at least {index + 1} elements.");
+
+    /// <summary>The text of a string, or the spelling of any other value.</summary>
+    public static string Text(JsonElement element) => element.ValueKind == JsonValueKind.String ? element.GetString() ?? string.Empty : element.GetRawText();
+
     /// <summary>Parses a body into a document.</summary>
     /// <exception cref="FormatException">It is not JSON.</exception>
     public static JsonDocument Parse(ReadOnlySpan<byte> body)

@@ -7,7 +7,7 @@ using LowLatency.Replay.Rest;
 namespace LowLatency.Replay.Protocols.Bybit;
 
 /// <summary>
-/// Bybit v5 REST market data: <c>/v5/market/tickers</c>, <c>/v5/market/kline</c>,
+/// Bybit v5 REST market data: <c>/v5/market/tickers</c>, <c>/v5/market/orderbook</c>, <c>/v5/market/kline</c>,
 /// <c>/v5/market/time</c>, and recorded responses by path; answered
 /// <c>{"retCode":0,"retMsg":"OK","result":..,"retExtInfo":{},"time":..}</c>.
 /// </summary>
@@ -25,6 +25,7 @@ internal static class BybitRest
             w.WriteEndObject();
         }),
         "/v5/market/tickers" => WithSymbol(request, context, Tickers),
+        "/v5/market/orderbook" => WithSymbol(request, context, BybitOrderbook.Answer),
         "/v5/market/kline" => WithSymbol(request, context, Kline),
         _ => RecordedRest.Answer(request, context, "symbol"),
     };
@@ -32,7 +33,7 @@ internal static class BybitRest
     private static RestAnswer WithSymbol(RestRequest request, RestContext context, Func<RestRequest, RestContext, string, string, RestAnswer> answer)
     {
         var symbol = request.Parameter("symbol");
-        if (string.IsNullOrEmpty(symbol) || !context.Feed.Tape.Contains(symbol))
+        if (string.IsNullOrEmpty(symbol) || !context.Feed.HasSymbol(symbol))
             return Error(context, 10001, "params error: symbol invalid");
         return answer(request, context, request.Parameter("category") ?? "linear", symbol.ToUpperInvariant());
     }
@@ -113,7 +114,8 @@ internal static class BybitRest
         _ => null,
     };
 
-    private static RestAnswer Result(RestContext context, Action<Utf8JsonWriter> result) => RestAnswer.Ok(JsonText.Write(w =>
+    /// <summary>A successful answer: <c>retCode</c> 0 and the result <paramref name="result"/> writes.</summary>
+    public static RestAnswer Result(RestContext context, Action<Utf8JsonWriter> result) => RestAnswer.Ok(JsonText.Write(w =>
     {
         w.WriteStartObject();
         w.WriteNumber("retCode", 0);
@@ -126,7 +128,8 @@ internal static class BybitRest
         w.WriteEndObject();
     }));
 
-    private static RestAnswer Error(RestContext context, int code, string message) => RestAnswer.Ok(JsonText.Write(w =>
+    /// <summary>An error answer (HTTP 200 with the error in <c>retCode</c>, as Bybit does).</summary>
+    public static RestAnswer Error(RestContext context, int code, string message) => RestAnswer.Ok(JsonText.Write(w =>
     {
         w.WriteStartObject();
         w.WriteNumber("retCode", code);

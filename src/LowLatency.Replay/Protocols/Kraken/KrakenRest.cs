@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LowLatency.Replay.Feed;
 using LowLatency.Replay.Json;
 using LowLatency.Replay.Market;
 using LowLatency.Replay.Rest;
@@ -7,7 +8,7 @@ namespace LowLatency.Replay.Protocols.Kraken;
 
 /// <summary>
 /// Kraken REST as the adapters and the REST fallback call it: <c>/0/private/GetWebSocketsToken</c>,
-/// <c>/0/public/Ticker</c>, <c>/0/public/OHLC</c> and <c>/0/public/Time</c>, answered
+/// <c>/0/public/Ticker</c>, <c>/0/public/Depth</c>, <c>/0/public/OHLC</c> and <c>/0/public/Time</c>, answered
 /// <c>{"error":[],"result":..}</c> (errors are HTTP 200 with the error list, as Kraken does).
 /// </summary>
 /// <remarks>
@@ -37,17 +38,18 @@ internal static class KrakenRest
             w.WriteEndObject();
         }),
         "/0/public/Ticker" => WithPair(request, context, Ticker),
+        "/0/public/Depth" => WithPair(request, context, KrakenDepth.Answer),
         "/0/public/OHLC" => WithPair(request, context, Ohlc),
         _ => null,
     };
 
-    /// <summary>The tape symbol for a requested pair, or null.</summary>
-    public static string? ResolvePair(string pair, MarketTape tape)
+    /// <summary>The recorded symbol for a requested pair, or null.</summary>
+    public static string? ResolvePair(string pair, RecordedFeed feed)
     {
-        if (tape.Contains(pair))
+        if (feed.HasSymbol(pair))
             return pair;
         var wanted = Normalize(pair);
-        return tape.Symbols.FirstOrDefault(s => Normalize(s) == wanted);
+        return feed.Symbols.FirstOrDefault(s => Normalize(s) == wanted);
     }
 
     private static string Normalize(string pair)
@@ -63,7 +65,7 @@ internal static class KrakenRest
         var pair = request.Parameter("pair");
         if (string.IsNullOrEmpty(pair))
             return Error("EGeneral:Invalid arguments");
-        var symbol = ResolvePair(pair, context.Feed.Tape);
+        var symbol = ResolvePair(pair, context.Feed);
         return symbol is null ? Error("EQuery:Unknown asset pair") : answer(request, context, pair, symbol);
     }
 
@@ -136,7 +138,8 @@ internal static class KrakenRest
         w.WriteEndArray();
     }
 
-    private static RestAnswer Result(Action<Utf8JsonWriter> result) => RestAnswer.Ok(JsonText.Write(w =>
+    /// <summary>A successful answer: an empty error list and the result <paramref name="result"/> writes.</summary>
+    public static RestAnswer Result(Action<Utf8JsonWriter> result) => RestAnswer.Ok(JsonText.Write(w =>
     {
         w.WriteStartObject();
         w.WriteStartArray("error");
@@ -146,7 +149,8 @@ internal static class KrakenRest
         w.WriteEndObject();
     }));
 
-    private static RestAnswer Error(string error) => RestAnswer.Ok(JsonText.Write(w =>
+    /// <summary>An error answer (HTTP 200 with the error in the list, as Kraken does).</summary>
+    public static RestAnswer Error(string error) => RestAnswer.Ok(JsonText.Write(w =>
     {
         w.WriteStartObject();
         w.WriteStartArray("error");

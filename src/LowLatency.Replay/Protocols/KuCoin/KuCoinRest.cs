@@ -8,8 +8,10 @@ namespace LowLatency.Replay.Protocols.KuCoin;
 /// <summary>
 /// KuCoin REST: the bullet token endpoints (<c>/api/v1/bullet-public</c>, <c>-private</c>)
 /// answering the replayer's own WebSocket URL with ping interval and timeout,
-/// <c>/api/v1/market/orderbook/level1</c>, <c>/api/v1/market/candles</c>, <c>/api/v1/timestamp</c>,
-/// and recorded responses (level-2 snapshots) by path; answered <c>{"code":"200000","data":..}</c>.
+/// <c>/api/v1/market/orderbook/level1</c>, <c>/api/v1/market/candles</c>, the part order books
+/// (<see cref="KuCoinPartBook"/>), the futures ticker and klines (<see cref="KuCoinFuturesMarket"/>),
+/// <c>/api/v1/timestamp</c>, and recorded responses (level-2 snapshots) by path; answered
+/// <c>{"code":"200000","data":..}</c>.
 /// </summary>
 internal static class KuCoinRest
 {
@@ -27,6 +29,10 @@ internal static class KuCoinRest
         "/api/v1/timestamp" => Data(w => w.WriteNumberValue(context.NowMs)),
         "/api/v1/market/orderbook/level1" => WithSymbol(request, context, Level1),
         "/api/v1/market/candles" => WithSymbol(request, context, Candles),
+        "/api/v1/market/orderbook/level2_20" or "/api/v1/market/orderbook/level2_100" => WithSymbol(request, context, KuCoinPartBook.Spot),
+        "/api/v1/level2/depth20" or "/api/v1/level2/depth100" => WithSymbol(request, context, KuCoinPartBook.Futures),
+        "/api/v1/ticker" => WithSymbol(request, context, KuCoinFuturesMarket.Ticker),
+        "/api/v1/kline/query" => WithSymbol(request, context, KuCoinFuturesMarket.Klines),
         _ => RecordedRest.Answer(request, context, "symbol"),
     };
 
@@ -49,7 +55,7 @@ internal static class KuCoinRest
     private static RestAnswer WithSymbol(RestRequest request, RestContext context, Func<RestRequest, RestContext, string, RestAnswer> answer)
     {
         var symbol = request.Parameter("symbol");
-        if (string.IsNullOrEmpty(symbol) || !context.Feed.Tape.Contains(symbol))
+        if (string.IsNullOrEmpty(symbol) || !context.Feed.HasSymbol(symbol))
             return Error("400100", "symbol is not supported");
         return answer(request, context, symbol);
     }
@@ -116,7 +122,8 @@ internal static class KuCoinRest
         _ => null,
     };
 
-    private static RestAnswer Data(Action<Utf8JsonWriter> data) => RestAnswer.Ok(JsonText.Write(w =>
+    /// <summary>A successful answer: code <c>"200000"</c> and the <c>data</c> <paramref name="data"/> writes.</summary>
+    public static RestAnswer Data(Action<Utf8JsonWriter> data) => RestAnswer.Ok(JsonText.Write(w =>
     {
         w.WriteStartObject();
         w.WriteString("code", "200000");
@@ -125,7 +132,8 @@ internal static class KuCoinRest
         w.WriteEndObject();
     }));
 
-    private static RestAnswer Error(string code, string message) => new(400, JsonText.Write(w =>
+    /// <summary>An error answer with KuCoin's code and message (HTTP 400 unless <paramref name="status"/> says otherwise).</summary>
+    public static RestAnswer Error(string code, string message, int status = 400) => new(status, JsonText.Write(w =>
     {
         w.WriteStartObject();
         w.WriteString("code", code);

@@ -7,7 +7,7 @@ using LowLatency.Replay.Rest;
 namespace LowLatency.Replay.Protocols.Okx;
 
 /// <summary>
-/// OKX v5 REST market data: <c>/api/v5/market/ticker</c>, <c>/api/v5/market/candles</c>,
+/// OKX v5 REST market data: <c>/api/v5/market/ticker</c>, <c>/api/v5/market/books</c>, <c>/api/v5/market/candles</c>,
 /// <c>/api/v5/public/time</c>, and recorded responses by path; answered
 /// <c>{"code":"0","msg":"","data":[..]}</c>.
 /// </summary>
@@ -24,6 +24,7 @@ internal static class OkxRest
             w.WriteEndObject();
         }),
         "/api/v5/market/ticker" => WithInstrument(request, context, Ticker),
+        "/api/v5/market/books" => WithInstrument(request, context, OkxBooks.Answer),
         "/api/v5/market/candles" => WithInstrument(request, context, Candles),
         _ => RecordedRest.Answer(request, context, "instId"),
     };
@@ -31,7 +32,7 @@ internal static class OkxRest
     private static RestAnswer WithInstrument(RestRequest request, RestContext context, Func<RestRequest, RestContext, string, RestAnswer> answer)
     {
         var instrument = request.Parameter("instId");
-        if (string.IsNullOrEmpty(instrument) || !context.Feed.Tape.Contains(instrument))
+        if (string.IsNullOrEmpty(instrument) || !context.Feed.HasSymbol(instrument))
             return Error("51001", "Instrument ID does not exist.");
         return answer(request, context, instrument);
     }
@@ -115,14 +116,16 @@ internal static class OkxRest
         "1H" => 3_600_000,
         "2H" => 7_200_000,
         "4H" => 14_400_000,
-        "6H" => 21_600_000,
-        "12H" => 43_200_000,
-        "1D" => DayMs,
-        "1W" => 7 * DayMs,
+        "6H" or "6Hutc" => 21_600_000,
+        "12H" or "12Hutc" => 43_200_000,
+        "1D" or "1Dutc" => DayMs,
+        "3Dutc" => 3 * DayMs,
+        "1W" or "1Wutc" => 7 * DayMs,
         _ => null,
     };
 
-    private static RestAnswer Data(Action<Utf8JsonWriter> items) => RestAnswer.Ok(JsonText.Write(w =>
+    /// <summary>A successful answer: code <c>"0"</c> and the <c>data</c> items <paramref name="items"/> writes.</summary>
+    public static RestAnswer Data(Action<Utf8JsonWriter> items) => RestAnswer.Ok(JsonText.Write(w =>
     {
         w.WriteStartObject();
         w.WriteString("code", "0");
@@ -133,7 +136,8 @@ internal static class OkxRest
         w.WriteEndObject();
     }));
 
-    private static RestAnswer Error(string code, string message) => new(400, JsonText.Write(w =>
+    /// <summary>An error answer: HTTP 400 with OKX's code and message.</summary>
+    public static RestAnswer Error(string code, string message) => new(400, JsonText.Write(w =>
     {
         w.WriteStartObject();
         w.WriteString("code", code);
