@@ -1,9 +1,10 @@
 using System.Diagnostics;
 using System.Runtime;
+using LowLatency.Benchmarks.Scenarios.E2E.Harness;
 using LowLatency.Benchmarks.Scenarios.E2E.Naive;
 using LowLatency.Replay.Server;
 
-namespace LowLatency.Benchmarks.Scenarios.E2E.Harness;
+namespace LowLatency.Benchmarks.Scenarios.E2E;
 
 /// <summary>
 /// Once per process, before the first e2e round is measured: plays the capture through both
@@ -24,7 +25,7 @@ namespace LowLatency.Benchmarks.Scenarios.E2E.Harness;
 /// <see cref="WaitQuiet"/>: the quiet time a long-running process has anyway. Both sides get the
 /// same, and the measured rounds themselves are unchanged.</para>
 /// </remarks>
-public static class JitWarmUp
+internal static class JitWarmUp
 {
     private const int RunsPerSide = 2;
     private static readonly RoundPlan Run = new(WarmUp: 4_000, Messages: 20_000);
