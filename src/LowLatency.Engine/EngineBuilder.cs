@@ -85,12 +85,17 @@ public sealed class EngineBuilder
         return this;
     }
 
-    /// <summary>Forces the consumers' wait strategy (null lets the CPU plan decide) and sets the cores kept from spinning consumers.</summary>
-    public EngineBuilder WithConsumerThreads(WaitStrategyKind? waitStrategy, int reservedCores = 2, bool pinSpinningConsumers = true)
+    /// <summary>
+    /// Forces the consumers' wait strategy (null lets the CPU plan decide), sets the cores kept from
+    /// spinning consumers, and how the consumers are spread over threads (see <see cref="EngineOptions.ConsumerThreads"/>).
+    /// </summary>
+    public EngineBuilder WithConsumerThreads(WaitStrategyKind? waitStrategy, int reservedCores = 2, bool pinSpinningConsumers = true,
+        ConsumerThreadLayout layout = ConsumerThreadLayout.Auto)
     {
         _options.WaitStrategy = waitStrategy;
         _options.ReservedCores = reservedCores;
         _options.PinConsumers = pinSpinningConsumers;
+        _options.ConsumerThreads = layout;
         return this;
     }
 

@@ -38,15 +38,17 @@ namespace LowLatency.Engine;
 /// <remarks>
 /// <para><b>One multi-producer ring.</b> Every connection's reader, the REST snapshot path and the
 /// quality monitor publish into the same ring, consumed by
-/// <c>HandleEventsWith(cache).Then(risk, signals)</c>. One ring means one cache consumer owns all
-/// books and caches and one signal thread runs all strategies, whatever the number of venues: three
-/// consumer threads in all, which a 2-core machine can run. Per-connection rings would need a
+/// <c>HandleEventsWith(cache).Then(risk, signals)</c> (or the three in turn on one thread). One
+/// ring means one cache consumer owns all books and caches and one signal consumer runs all
+/// strategies, whatever the number of venues: at most three consumer threads in all, which a 2-core
+/// machine can run. Per-connection rings would need a
 /// consumer graph per connection (three more threads each) and would split the strategies'
 /// view across threads. The price is one atomic add per claim, paid once per message, since a
 /// message's events are claimed and published together.</para>
-/// <para><b>Threads.</b> One receive thread per connection, three consumer threads (waiting per
-/// <see cref="CpuPlan"/>: spinning and pinned only with a spare core each), a snapshot thread and
-/// a quality thread that sleep when idle, and the REST lanes' workers.</para>
+/// <para><b>Threads.</b> One receive thread per connection; the three consumers on three threads
+/// when each can spin on a spare core of its own, otherwise in turn on one thread (see
+/// <see cref="EngineOptions.ConsumerThreads"/>), waiting per <see cref="CpuPlan"/>; a snapshot
+/// thread and a quality thread that sleep when idle, and the REST lanes' workers.</para>
 /// <para>Dispose it to close every connection, stop the consumers and release the REST lanes.</para>
 /// </remarks>
 public sealed class MarketDataEngine : IAsyncDisposable
@@ -87,12 +89,8 @@ public sealed class MarketDataEngine : IAsyncDisposable
         Risk = new RiskState(capacity, options.Risk.Clone());
         _board = new InstrumentBoard(capacity);
 
-        CpuPlan = CpuPlan.Create(3, new CpuPlanOptions
-        {
-            ReservedCores = options.ReservedCores,
-            ExplicitStrategy = options.WaitStrategy,
-            PinSpinningConsumers = options.PinConsumers,
-        });
+        CpuPlan = ConsumerPlacement.Plan(options);
+        bool sharedThread = CpuPlan.ConsumerThreads == 1;
         _ring = new RingBuffer<MarketEvent>(new RingBufferOptions<MarketEvent>
         {
             Capacity = options.RingSize,
@@ -108,11 +106,14 @@ public sealed class MarketDataEngine : IAsyncDisposable
         _pool = new ConnectionPool(_venues, _host, Connect, (id, channel, on) => _quality!.Track(id, channel, on), WebSocketEnabled);
         _snapshots = new SnapshotRequester(instruments, _venues, _board, _pool.Find, new EventPublisher(_ring), _logger);
         var books = new OrderBookSet(instruments, _venues.RulesFor, _snapshots);
-        _cache = new CacheConsumer(_ring, books, Tickers, BookTops, Candles, _board, cacheObserver);
-        _riskConsumer = new RiskConsumer(Tickers, Risk);
-        _signal = new SignalConsumer(_ring, _host, () => _pool.Sessions);
+        _cache = new CacheConsumer(_ring, books, Tickers, BookTops, Candles, _board, new AllocationProbe(sharedThread ? "cache+risk+signal" : "cache"), cacheObserver);
+        _riskConsumer = new RiskConsumer(Tickers, Risk, sharedThread ? null : new AllocationProbe("risk"));
+        _signal = new SignalConsumer(_ring, _host, () => _pool.Sessions, sharedThread ? null : new AllocationProbe("signal"));
         _graph = new ConsumerGraph<MarketEvent>(_ring, new ConsumerGraphOptions { Logger = _logger, CpuPlan = CpuPlan });
-        _graph.HandleEventsWith(_cache, new ConsumerOptions { Name = "engine-cache" }).Then(_riskConsumer, _signal);
+        if (sharedThread)
+            _graph.HandleEventsWith(new ConsumerChain(_cache, _riskConsumer, _signal), new ConsumerOptions { Name = "engine-consumers" });
+        else
+            _graph.HandleEventsWith(_cache, new ConsumerOptions { Name = "engine-cache" }).Then(_riskConsumer, _signal);
         _graph.Start();
 
         _quality = new DataQualityMonitor(instruments, _board, options.Freshness.Clone(), _venues, _pool.Find, WebSocketEnabled,
@@ -128,7 +129,7 @@ public sealed class MarketDataEngine : IAsyncDisposable
     /// <summary>False when every read is served from REST (<c>ENABLE_WEBSOCKET=false</c>).</summary>
     public bool WebSocketEnabled { get; }
 
-    /// <summary>How the consumer threads wait and where they run.</summary>
+    /// <summary>How the consumer threads wait and where they run (one consumer thread when the consumers share it).</summary>
     public CpuPlan CpuPlan { get; }
 
     /// <summary>Latest ticker per instrument id (lock-free reads from any thread).</summary>
@@ -269,6 +270,8 @@ public sealed class MarketDataEngine : IAsyncDisposable
         }
         foreach (var probe in new[] { _cache.Probe, _riskConsumer.Probe, _signal.Probe })
         {
+            if (probe is null)
+                continue;
             var sample = probe.Latest;
             threads.Add(new ThreadAllocation(probe.ThreadName, sample.AllocatedBytes, sample.Messages));
         }

@@ -71,6 +71,10 @@ public sealed class RingBuffer<T>
         // Padding slots on both ends keep the first and last events off the cache lines of
         // whatever the GC places next to the array.
         _slots = new RingSlot<T>[options.Capacity + 2 * SlotPadding];
+        // A large array comes from the OS as untouched pages, which the kernel maps on first write:
+        // one page fault per 4 KiB on the producer's hot path during the first lap (about 1,700 for
+        // a 65,536-event ring of 96-byte events). Writing every slot now takes those faults here.
+        _slots.AsSpan().Clear();
         _mask = options.Capacity - 1;
         Name = options.Name;
         Policy = options.FullRingPolicy;

@@ -42,8 +42,9 @@ internal sealed class CacheConsumer : IEventHandler<MarketEvent>
     private long _losses;
 
     public CacheConsumer(RingBuffer<MarketEvent> ring, OrderBookSet books, TickerCache tickers, BookTopCache bookTops, CandleCache candles, InstrumentBoard board,
-        ICacheVisibilityObserver? observer = null)
+        AllocationProbe probe, ICacheVisibilityObserver? observer = null)
     {
+        Probe = probe;
         _observer = observer;
         _ring = ring;
         _countLoss = ring.Policy == FullRingPolicy.DropAndFlagGap;
@@ -60,7 +61,7 @@ internal sealed class CacheConsumer : IEventHandler<MarketEvent>
     public LatencyHistogram Latency { get; } = new();
 
     /// <summary>This consumer thread's allocation counter, sampled per batch.</summary>
-    public AllocationProbe Probe { get; } = new("cache");
+    public AllocationProbe Probe { get; }
 
     /// <summary>Events handled.</summary>
     public long Events => Volatile.Read(ref _events);

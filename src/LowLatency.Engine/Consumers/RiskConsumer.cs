@@ -17,14 +17,15 @@ internal sealed class RiskConsumer : IEventHandler<MarketEvent>
     private readonly RiskState _risk;
     private long _events;
 
-    public RiskConsumer(TickerCache tickers, RiskState risk)
+    public RiskConsumer(TickerCache tickers, RiskState risk, AllocationProbe? probe)
     {
         _tickers = tickers;
         _risk = risk;
+        Probe = probe;
     }
 
-    /// <summary>This consumer thread's allocation counter, sampled per batch.</summary>
-    public AllocationProbe Probe { get; } = new("risk");
+    /// <summary>This consumer thread's allocation counter, sampled per batch; null when it shares the cache consumer's thread, whose probe counts for it.</summary>
+    public AllocationProbe? Probe { get; }
 
     /// <inheritdoc />
     public void OnEvent(ref MarketEvent data, long sequence, bool endOfBatch)
@@ -42,6 +43,6 @@ internal sealed class RiskConsumer : IEventHandler<MarketEvent>
         }
         Volatile.Write(ref _events, _events + 1);
         if (endOfBatch)
-            Probe.Sample(_events);
+            Probe?.Sample(_events);
     }
 }

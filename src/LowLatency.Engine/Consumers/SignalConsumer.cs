@@ -28,8 +28,9 @@ internal sealed class SignalConsumer : IEventHandler<MarketEvent>
     private readonly Func<IReadOnlyList<StrategySession>> _sessions;
     private long _events;
 
-    public SignalConsumer(RingBuffer<MarketEvent> ring, StrategyHost host, Func<IReadOnlyList<StrategySession>> sessions)
+    public SignalConsumer(RingBuffer<MarketEvent> ring, StrategyHost host, Func<IReadOnlyList<StrategySession>> sessions, AllocationProbe? probe)
     {
+        Probe = probe;
         _ring = ring;
         _countLoss = ring.Policy == FullRingPolicy.DropAndFlagGap;
         _host = host;
@@ -39,8 +40,8 @@ internal sealed class SignalConsumer : IEventHandler<MarketEvent>
     /// <summary>Receive → signal latency (recorded on this consumer's thread).</summary>
     public LatencyHistogram Latency { get; } = new();
 
-    /// <summary>This consumer thread's allocation counter, sampled per batch.</summary>
-    public AllocationProbe Probe { get; } = new("signal");
+    /// <summary>This consumer thread's allocation counter, sampled per batch; null when it shares the cache consumer's thread, whose probe counts for it.</summary>
+    public AllocationProbe? Probe { get; }
 
     /// <inheritdoc />
     public void OnEvent(ref MarketEvent data, long sequence, bool endOfBatch)
@@ -61,7 +62,7 @@ internal sealed class SignalConsumer : IEventHandler<MarketEvent>
         }
         Volatile.Write(ref _events, _events + 1);
         if (endOfBatch)
-            Probe.Sample(_events);
+            Probe?.Sample(_events);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

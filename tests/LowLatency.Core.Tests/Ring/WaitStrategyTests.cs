@@ -66,6 +66,37 @@ public sealed class WaitStrategyTests
     }
 
     [Theory]
+    [InlineData(WaitStrategyKind.Blocking)]
+    [InlineData(WaitStrategyKind.Hybrid)]
+    public void Sleeping_consumers_are_woken_for_every_event_that_follows_a_pause(WaitStrategyKind kind)
+    {
+        // Every event comes alone after a pause long enough for both stages to go back to sleep
+        // (the upstream stage on the producer's signal, the downstream one on the upstream's), so
+        // each event needs its own wake-up of each: a lost one leaves the published event unseen.
+        const int events = 300;
+        var ring = RingTestKit.Ring(64, wait: kind);
+        var first = new StageHandler(1);
+        var second = new StageHandler(2, 1);
+        using var graph = new ConsumerGraph<RingTestEvent>(ring);
+        graph.HandleEventsWith(first).Then(second);
+        graph.Start();
+
+        for (long sequence = 0; sequence < events; sequence++)
+        {
+            if (sequence % 10 == 0)
+                Thread.Sleep(1);
+            else
+                Thread.SpinWait(200 * (int)(sequence % 7));
+            RingTestKit.PublishSingly(ring, 1);
+            Assert.True(RingTestKit.Eventually(() => graph.Consumers[1].Sequence.Value == sequence), $"event {sequence} not seen by the second stage");
+        }
+
+        Assert.True(graph.DrainAndStop(RingTestKit.Patience));
+        Assert.Null(first.FirstViolation ?? second.FirstViolation);
+        Assert.Equal(events, second.Count);
+    }
+
+    [Theory]
     [MemberData(nameof(Kinds))]
     public void Strategy_returns_on_alert_while_waiting(WaitStrategyKind kind)
     {

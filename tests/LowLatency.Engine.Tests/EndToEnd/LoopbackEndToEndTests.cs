@@ -1,4 +1,5 @@
 using LowLatency.Core.Snapshots;
+using LowLatency.Engine.Options;
 using LowLatency.Engine.Tests.Support;
 using LowLatency.Feeds.Books;
 using LowLatency.Feeds.Exchanges;
@@ -11,14 +12,16 @@ public sealed class LoopbackEndToEndTests
     private const string Venue = "binance-spot";
     private const string Symbol = "BTCUSDT";
 
-    [Fact]
-    public async Task Every_recorded_message_reaches_the_strategy_once_and_in_order()
+    [Theory]
+    [InlineData(ConsumerThreadLayout.Shared)]
+    [InlineData(ConsumerThreadLayout.Separate)]
+    public async Task Every_recorded_message_reaches_the_strategy_once_and_in_order(ConsumerThreadLayout layout)
     {
         var feed = SharedFeeds.BinanceSpot;
         var expected = OfflineReplay.StreamedEvents(feed, Venue, Symbol);
         await using var replayer = Replayer.Start(feed, new ReplayerOptions { Speed = ReplaySpeed.Max, AtEnd = ReplayEndBehavior.KeepOpen });
         var strategy = new RecordingStrategy();
-        await using var engine = new EngineBuilder().AddExchange(Venue, replayer).Build();
+        await using var engine = new EngineBuilder().AddExchange(Venue, replayer).Configure(o => o.ConsumerThreads = layout).Build();
         var session = engine.AddStrategy("e2e", strategy);
 
         await session.SubscribeAsync(Venue, Symbol, MarketChannels.Book | MarketChannels.BestBidOffer | MarketChannels.Trades);

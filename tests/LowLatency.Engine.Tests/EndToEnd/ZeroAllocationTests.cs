@@ -1,4 +1,5 @@
 using LowLatency.Engine.Metrics;
+using LowLatency.Engine.Options;
 using LowLatency.Engine.Quality;
 using LowLatency.Engine.Tests.Support;
 using LowLatency.Feeds.Exchanges;
@@ -13,8 +14,10 @@ public sealed class ZeroAllocationTests
     private const string Symbol = "BTCUSDT";
     private const long MeasuredMessages = 100_000;
 
-    [Fact]
-    public async Task Reader_and_consumer_threads_allocate_nothing_over_100000_messages_in_steady_state()
+    [Theory]
+    [InlineData(ConsumerThreadLayout.Shared, new[] { "cache+risk+signal", "reader binance_spot" })]
+    [InlineData(ConsumerThreadLayout.Separate, new[] { "cache", "reader binance_spot", "risk", "signal" })]
+    public async Task Reader_and_consumer_threads_allocate_nothing_over_100000_messages_in_steady_state(ConsumerThreadLayout layout, string[] threads)
     {
         // Two consecutive days of recording (99,573 messages), looped at 200x (about 28,000 msg/s).
         // Steady state starts once every message was seen once: parser and event buffers have grown
@@ -22,7 +25,11 @@ public sealed class ZeroAllocationTests
         // it buffers it all.
         var feed = RecordedFeed.Load("binance", [TestPaths.BinanceSpotHbt, TestPaths.Fixture("binance/hftbacktest/spot/btcusdt_20240809.gz")]);
         await using var replayer = Replayer.Start(feed, new ReplayerOptions { Speed = ReplaySpeed.Times(200), Loop = true });
-        await using var engine = new EngineBuilder().AddExchange(Venue, replayer).Configure(o => o.BookBufferEvents = 1 << 20).Build();
+        await using var engine = new EngineBuilder().AddExchange(Venue, replayer).Configure(o =>
+        {
+            o.BookBufferEvents = 1 << 20;
+            o.ConsumerThreads = layout;
+        }).Build();
         var strategy = new CountingStrategy();
         var session = engine.AddStrategy("counting", strategy);
         await session.SubscribeAsync(Venue, Symbol, MarketChannels.Book | MarketChannels.BestBidOffer | MarketChannels.Trades);
@@ -35,7 +42,7 @@ public sealed class ZeroAllocationTests
             "100,000 more messages through every thread");
         var after = engine.GetStatus().Threads.ToDictionary(t => t.Thread);
 
-        Assert.Equal(["cache", "reader binance_spot", "risk", "signal"], after.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(threads, after.Keys.Order(StringComparer.Ordinal));
         foreach (var (thread, sample) in after)
         {
             Assert.True(sample.AllocatedBytes == before[thread].AllocatedBytes,

@@ -25,6 +25,10 @@ namespace LowLatency.Benchmarks.Scenarios.E2E;
 /// <para><b>Throughput</b> is the counted messages over the time between the first and the last
 /// of them becoming visible; at max speed the replayer is ahead of both pipelines (socket buffers
 /// full), so this is the pipeline's sustained rate.</para>
+/// <para><b>Warm-up.</b> Before the first scenario's rounds, both pipelines run the capture a few
+/// times with pauses for the JIT (<see cref="JitWarmUp"/>): without them our engine's per-message
+/// code, compiled at run time, stayed partly unoptimized through the measured rounds while the
+/// peer's, mostly precompiled framework code, did not.</para>
 /// </remarks>
 internal sealed class E2EBench : IDisposable
 {
@@ -54,6 +58,7 @@ internal sealed class E2EBench : IDisposable
     public void Setup(CompareContext context)
     {
         _feed = E2EFeed.Load(context.Fixture(E2EFeed.FixturePath));
+        JitWarmUp.Once(_feed);
         var plan = context.Size(_quick, _full);
         _plan = plan with { Messages = Math.Min(plan.Messages, _feed.Count) };
         _sends = new SendLog(_feed.Count);
