@@ -40,4 +40,7 @@ internal struct BinanceMessage
     public TextSpan KlineClose;
     public TextSpan KlineVolume;
     public bool KlineClosed;
+
+    /// <summary>Set by <see cref="BinanceScanner"/>: the level numbers were converted to digits while scanning.</summary>
+    public bool LevelsScanned;
 }

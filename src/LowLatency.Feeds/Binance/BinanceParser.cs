@@ -34,12 +34,20 @@ public sealed class BinanceParser : IExchangeParser
     private readonly SymbolResolver _symbols;
     private readonly LevelTextBuffer _levels = new();
     private readonly EventBuffer _staged = new();
+    private readonly BinanceScanner? _scanner;
 
     /// <summary>Creates a parser resolving symbols through <paramref name="symbols"/>.</summary>
     public BinanceParser(SymbolResolver symbols)
+        : this(symbols, scan: true)
+    {
+    }
+
+    /// <summary>Creates a parser; without <paramref name="scan"/> every message takes the general reader (the reference the scanner is tested against).</summary>
+    internal BinanceParser(SymbolResolver symbols, bool scan)
     {
         ArgumentNullException.ThrowIfNull(symbols);
         _symbols = symbols;
+        _scanner = scan ? new BinanceScanner(_levels) : null;
     }
 
     /// <inheritdoc />
@@ -112,6 +120,17 @@ public sealed class BinanceParser : IExchangeParser
     private ParseError Read(ReadOnlySpan<byte> message, ref BinanceMessage fields, out bool isObject)
     {
         _levels.Clear();
+        if (_scanner is not null)
+        {
+            if (_scanner.TryRead(message, ref fields))
+            {
+                isObject = true;
+                return ParseError.None;
+            }
+            // Declined: the general reader starts over and decides the result or the error.
+            fields = default;
+            _levels.Clear();
+        }
         isObject = false;
         try
         {
@@ -301,7 +320,7 @@ public sealed class BinanceParser : IExchangeParser
             PreviousSequence = fields.PreviousUpdateId,
             Flags = MarketEventFlags.HasBookSequence,
         };
-        return EmitBook(message, instrument, MarketEventKind.BookDeltaLevel, ref template, ref sink);
+        return EmitBook(message, instrument, MarketEventKind.BookDeltaLevel, fields.LevelsScanned, ref template, ref sink);
     }
 
     private ParseResult EmitSnapshot<TSink>(ReadOnlySpan<byte> message, ref BinanceMessage fields, ReadOnlySpan<byte> urlSymbol, in MessageContext context, ref TSink sink)
@@ -331,10 +350,10 @@ public sealed class BinanceParser : IExchangeParser
             Sequence = fields.SnapshotUpdateId,
             Flags = MarketEventFlags.Snapshot | MarketEventFlags.FromRest | MarketEventFlags.HasBookSequence,
         };
-        return EmitBook(message, instrument, MarketEventKind.BookSnapshotLevel, ref template, ref sink);
+        return EmitBook(message, instrument, MarketEventKind.BookSnapshotLevel, fields.LevelsScanned, ref template, ref sink);
     }
 
-    private ParseResult EmitBook<TSink>(ReadOnlySpan<byte> message, Instrument instrument, MarketEventKind levelKind, ref MarketEvent template, ref TSink sink)
+    private ParseResult EmitBook<TSink>(ReadOnlySpan<byte> message, Instrument instrument, MarketEventKind levelKind, bool scanned, ref MarketEvent template, ref TSink sink)
         where TSink : IMarketEventSink
     {
         _staged.Clear();
@@ -344,9 +363,9 @@ public sealed class BinanceParser : IExchangeParser
             level = template;
             level.Kind = levelKind;
             level.Side = _levels.SideAt(i);
-            var error = JsonValues.TryPrice(message, _levels.PriceAt(i), instrument, out level.Price, out level.PriceFractionDigits);
-            if (error == ParseError.None)
-                error = JsonValues.TryQuantity(message, _levels.QuantityAt(i), instrument, out level.Quantity, out level.QuantityFractionDigits);
+            var error = scanned
+                ? ConvertScanned(message, i, instrument, ref level)
+                : ConvertText(message, i, instrument, ref level);
             if (error != ParseError.None)
             {
                 _staged.Clear();
@@ -357,6 +376,28 @@ public sealed class BinanceParser : IExchangeParser
         end = template;
         end.Kind = MarketEventKind.BookEnd;
         return ParseResult.Ok(_staged.Flush(ref sink));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ParseError ConvertText(ReadOnlySpan<byte> message, int index, Instrument instrument, ref MarketEvent level)
+    {
+        var error = JsonValues.TryPrice(message, _levels.PriceAt(index), instrument, out level.Price, out level.PriceFractionDigits);
+        if (error == ParseError.None)
+            error = JsonValues.TryQuantity(message, _levels.QuantityAt(index), instrument, out level.Quantity, out level.QuantityFractionDigits);
+        return error;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ParseError ConvertScanned(ReadOnlySpan<byte> message, int index, Instrument instrument, ref MarketEvent level)
+    {
+        ref readonly var digits = ref _scanner![index];
+        // A number that does not fit the scale goes to the text parser, which names the error.
+        if (!ScannedLevel.TryScale(digits.PriceDigits, digits.PriceFractionDigits, instrument.PriceScale, out level.Price)
+            || !ScannedLevel.TryScale(digits.QuantityDigits, digits.QuantityFractionDigits, instrument.QuantityScale, out level.Quantity))
+            return ConvertText(message, index, instrument, ref level);
+        level.PriceFractionDigits = digits.PriceFractionDigits;
+        level.QuantityFractionDigits = digits.QuantityFractionDigits;
+        return ParseError.None;
     }
 
     private ParseResult EmitTrade<TSink>(ReadOnlySpan<byte> message, ref BinanceMessage fields, long tradeId, in MessageContext context, ref TSink sink)
