@@ -390,14 +390,26 @@ public sealed class BinanceParser : IExchangeParser
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private ParseError ConvertScanned(ReadOnlySpan<byte> message, int index, Instrument instrument, ref MarketEvent level)
     {
-        ref readonly var digits = ref _scanner![index];
-        // A number that does not fit the scale goes to the text parser, which names the error.
-        if (!ScannedLevel.TryScale(digits.PriceDigits, digits.PriceFractionDigits, instrument.PriceScale, out level.Price)
-            || !ScannedLevel.TryScale(digits.QuantityDigits, digits.QuantityFractionDigits, instrument.QuantityScale, out level.Quantity))
-            return ConvertText(message, index, instrument, ref level);
-        level.PriceFractionDigits = digits.PriceFractionDigits;
-        level.QuantityFractionDigits = digits.QuantityFractionDigits;
-        return ParseError.None;
+        ref readonly var scanned = ref _scanner![index];
+        var error = Convert(message, _levels.PriceAt(index), scanned.Price, instrument.PriceScale, out level.Price, out level.PriceFractionDigits);
+        if (error == ParseError.None)
+            error = Convert(message, _levels.QuantityAt(index), scanned.Quantity, instrument.QuantityScale, out level.Quantity, out level.QuantityFractionDigits);
+        return error;
+    }
+
+    /// <summary>
+    /// The number at <paramref name="scale"/> from its scanned digits, or from its text when it was
+    /// not scanned or does not fit the scale (the text parser then names the error).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ParseError Convert(ReadOnlySpan<byte> message, TextSpan text, in ScannedNumber scanned, int scale, out long value, out byte fractionDigits)
+    {
+        if (scanned.TryScale(scale, out value))
+        {
+            fractionDigits = scanned.FractionDigits;
+            return ParseError.None;
+        }
+        return JsonValues.TryFixedPoint(message, text, scale, out value, out fractionDigits);
     }
 
     private ParseResult EmitTrade<TSink>(ReadOnlySpan<byte> message, ref BinanceMessage fields, long tradeId, in MessageContext context, ref TSink sink)
@@ -416,9 +428,9 @@ public sealed class BinanceParser : IExchangeParser
             Side = fields.BuyerIsMaker ? Side.Sell : Side.Buy,
             Flags = fields.BuyerIsMaker ? MarketEventFlags.BuyerIsMaker : MarketEventFlags.None,
         };
-        error = JsonValues.TryPrice(message, fields.Price, instrument, out trade.Price, out trade.PriceFractionDigits);
+        error = Convert(message, fields.Price, fields.ScannedPrice, instrument.PriceScale, out trade.Price, out trade.PriceFractionDigits);
         if (error == ParseError.None)
-            error = JsonValues.TryQuantity(message, fields.Quantity, instrument, out trade.Quantity, out trade.QuantityFractionDigits);
+            error = Convert(message, fields.Quantity, fields.ScannedQuantity, instrument.QuantityScale, out trade.Quantity, out trade.QuantityFractionDigits);
         if (error != ParseError.None)
             return ParseResult.Failed(error);
         sink.OnEvent(in trade);
@@ -439,13 +451,13 @@ public sealed class BinanceParser : IExchangeParser
             Sequence = fields.LastUpdateId,
             Flags = fields.HasLastUpdateId ? MarketEventFlags.HasBookSequence : MarketEventFlags.None,
         };
-        error = JsonValues.TryPrice(message, fields.BidPrice, instrument, out bbo.Price, out bbo.PriceFractionDigits);
+        error = Convert(message, fields.BidPrice, fields.ScannedBidPrice, instrument.PriceScale, out bbo.Price, out bbo.PriceFractionDigits);
         if (error == ParseError.None)
-            error = JsonValues.TryQuantity(message, fields.BidQuantity, instrument, out bbo.Quantity, out bbo.QuantityFractionDigits);
+            error = Convert(message, fields.BidQuantity, fields.ScannedBidQuantity, instrument.QuantityScale, out bbo.Quantity, out bbo.QuantityFractionDigits);
         if (error == ParseError.None)
-            error = JsonValues.TryPrice(message, fields.AskPrice, instrument, out bbo.AskPrice, out _);
+            error = Convert(message, fields.AskPrice, fields.ScannedAskPrice, instrument.PriceScale, out bbo.AskPrice, out _);
         if (error == ParseError.None)
-            error = JsonValues.TryQuantity(message, fields.AskQuantity, instrument, out bbo.AskQuantity, out _);
+            error = Convert(message, fields.AskQuantity, fields.ScannedAskQuantity, instrument.QuantityScale, out bbo.AskQuantity, out _);
         if (error != ParseError.None)
             return ParseResult.Failed(error);
         sink.OnEvent(in bbo);

@@ -23,9 +23,10 @@ namespace LowLatency.Feeds.Binance;
 /// source of truth for what is wrong with a message.
 /// </para>
 /// <para>
-/// Level numbers are turned into digits while being walked (<see cref="ScannedLevel"/>), so
-/// the parser does not read their text a second time. Their text positions are still recorded
-/// for the rare number that does not fit the instrument's scale.
+/// Level numbers, prices and quantities are turned into digits while being walked
+/// (<see cref="ScannedNumber"/>), so the parser does not read their text a second time. Their
+/// text positions are still recorded for the rare number that does not fit the instrument's
+/// scale, and a price or quantity string that is not plain digits is left to the text parser.
 /// </para>
 /// </remarks>
 internal sealed class BinanceScanner
@@ -105,7 +106,7 @@ internal sealed class BinanceScanner
                     fields.HasTradeId = true;
                     return TryReadInteger(json, ref i, out fields.TradeId);
                 case (byte)'b':
-                    return token == (byte)'[' ? TryReadLevels(json, ref i, Side.Buy) : TryReadText(json, ref i, out fields.BidPrice);
+                    return token == (byte)'[' ? TryReadLevels(json, ref i, Side.Buy) : TryReadNumberText(json, ref i, out fields.BidPrice, out fields.ScannedBidPrice);
                 case (byte)'a':
                     if (token == (byte)'[')
                         return TryReadLevels(json, ref i, Side.Sell);
@@ -114,15 +115,15 @@ internal sealed class BinanceScanner
                         fields.HasAggregateTradeId = true;
                         return TryReadInteger(json, ref i, out fields.AggregateTradeId);
                     }
-                    return TryReadText(json, ref i, out fields.AskPrice);
+                    return TryReadNumberText(json, ref i, out fields.AskPrice, out fields.ScannedAskPrice);
                 case (byte)'B':
-                    return TryReadText(json, ref i, out fields.BidQuantity);
+                    return TryReadNumberText(json, ref i, out fields.BidQuantity, out fields.ScannedBidQuantity);
                 case (byte)'A':
-                    return TryReadText(json, ref i, out fields.AskQuantity);
+                    return TryReadNumberText(json, ref i, out fields.AskQuantity, out fields.ScannedAskQuantity);
                 case (byte)'p':
-                    return TryReadText(json, ref i, out fields.Price);
+                    return TryReadNumberText(json, ref i, out fields.Price, out fields.ScannedPrice);
                 case (byte)'q':
-                    return TryReadText(json, ref i, out fields.Quantity);
+                    return TryReadNumberText(json, ref i, out fields.Quantity, out fields.ScannedQuantity);
                 case (byte)'m':
                     return TryReadBoolean(json, ref i, out fields.BuyerIsMaker);
                 case (byte)'k':
@@ -165,18 +166,18 @@ internal sealed class BinanceScanner
             if (!Is(json, at, (byte)'['))
                 return false;
             at = SkipWhitespace(json, at + 1);
-            if (!TryReadDecimal(json, ref at, out var priceText, out var priceDigits, out var priceFraction))
+            if (!TryReadDecimal(json, ref at, out var priceText, out var price))
                 return false;
             at = SkipWhitespace(json, at);
             if (!Is(json, at, (byte)','))
                 return false;
             at = SkipWhitespace(json, at + 1);
-            if (!TryReadDecimal(json, ref at, out var quantityText, out var quantityDigits, out var quantityFraction))
+            if (!TryReadDecimal(json, ref at, out var quantityText, out var quantity))
                 return false;
             at = SkipWhitespace(json, at);
             if (!Is(json, at, (byte)']'))
                 return false;
-            Add(side, priceText, priceDigits, priceFraction, quantityText, quantityDigits, quantityFraction);
+            Add(side, priceText, price, quantityText, quantity);
             at = SkipWhitespace(json, at + 1);
             if ((uint)at >= (uint)json.Length)
                 return false;
@@ -192,26 +193,33 @@ internal sealed class BinanceScanner
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Add(Side side, TextSpan priceText, ulong priceDigits, int priceFraction, TextSpan quantityText, ulong quantityDigits, int quantityFraction)
+    private void Add(Side side, TextSpan priceText, ScannedNumber price, TextSpan quantityText, ScannedNumber quantity)
     {
         var index = _levels.Count;
         if (index == _scanned.Length)
             Grow();
         ref var level = ref _scanned[index];
-        level.PriceDigits = priceDigits;
-        level.PriceFractionDigits = (byte)priceFraction;
-        level.QuantityDigits = quantityDigits;
-        level.QuantityFractionDigits = (byte)quantityFraction;
+        level.Price = price;
+        level.Quantity = quantity;
         _levels.Add(side, priceText, quantityText);
     }
 
-    /// <summary>Reads a quoted <c>digits[.digits]</c> of at most <see cref="ScannedLevel.MaxDigits"/> digits.</summary>
+    /// <summary>Reads a string, as digits when it is a plain decimal, else as text only.</summary>
+    private static bool TryReadNumberText(ReadOnlySpan<byte> json, ref int i, out TextSpan text, out ScannedNumber number)
+    {
+        if (TryReadDecimal(json, ref i, out text, out number))
+            return true;
+        number = default;
+        return TryReadText(json, ref i, out text);
+    }
+
+    /// <summary>Reads a quoted <c>digits[.digits]</c> of at most <see cref="ScannedNumber.MaxDigits"/> digits.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool TryReadDecimal(ReadOnlySpan<byte> json, ref int i, out TextSpan text, out ulong digits, out int fractionDigits)
+    private static bool TryReadDecimal(ReadOnlySpan<byte> json, ref int i, out TextSpan text, out ScannedNumber number)
     {
         text = default;
-        digits = 0;
-        fractionDigits = 0;
+        number = default;
+        ulong digits = 0;
         if (!Is(json, i, (byte)'"'))
             return false;
         var start = i + 1;
@@ -244,9 +252,9 @@ internal sealed class BinanceScanner
         }
         var length = at - start;
         var digitCount = dot < 0 ? length : length - 1;
-        if (digitCount == 0 || digitCount > ScannedLevel.MaxDigits || dot == at - 1)
+        if (digitCount == 0 || digitCount > ScannedNumber.MaxDigits || dot == at - 1)
             return false;
-        fractionDigits = dot < 0 ? 0 : at - dot - 1;
+        number = new ScannedNumber(digits, dot < 0 ? 0 : at - dot - 1);
         text = new TextSpan(start, length);
         i = at + 1;
         return true;

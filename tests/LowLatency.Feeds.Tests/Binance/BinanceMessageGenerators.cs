@@ -48,6 +48,22 @@ internal static class BinanceMessageGenerators
             : $"{space[0]}{{{space[1]}\"e\":\"depthUpdate\",\"E\":1723161256299,{space[2]}\"s\"{space[3]}:{space[4]}\"BTCUSDT\",\"U\":5123107832006,\"u\":5123107837557,\"pu\":5123107831937,\"b\"{space[5]}:{space[6]}{bids.Json},\"a\":{asks.Json}{space[7]}}}",
             envelope && !snapshot), bids.Scannable && asks.Scannable);
 
+    /// <summary>
+    /// A trade, aggregate trade or best bid/offer (spot without <c>"e"</c>, futures with it) whose
+    /// numbers are plain decimals or other strings the text parser reads or rejects.
+    /// </summary>
+    public static readonly Gen<string> TickerOrTradeMessage =
+        from numbers in Gen.ArrayOf(Gen.Frequency((6, Number), (1, Gen.Elements("1e5", "1.5E-3", "-1.5", "+1", "", ".5", "5.", "abc", "0x10", "1 "))), 4)
+        from kind in Gen.Choose(0, 3)
+        from space in Whitespace
+        select kind switch
+        {
+            0 => $"{{\"e\":\"trade\",\"E\":1723161256322,\"T\":1723161256322,\"s\":\"BTCUSDT\",\"t\":5266583935,\"p\":{space}\"{numbers[0]}\",\"q\":\"{numbers[1]}\",\"X\":\"MARKET\",\"m\":false}}",
+            1 => $"{{\"e\":\"aggTrade\",\"E\":1633998523963,\"s\":\"BTCUSDT\",\"a\":15683430,\"p\":\"{numbers[0]}\",\"q\":\"{numbers[1]}\",\"f\":19862790,\"l\":19862790,\"T\":1633998523963,\"m\":true,\"M\":true}}",
+            2 => $"{{\"u\":50093239212,\"s\":\"BTCUSDT\",\"b\":\"{numbers[0]}\",\"B\":\"{numbers[1]}\",{space}\"a\":\"{numbers[2]}\",\"A\":\"{numbers[3]}\"}}",
+            _ => Wrap($"{{\"e\":\"bookTicker\",\"u\":5123107839020,\"s\":\"BTCUSDT\",\"b\":\"{numbers[0]}\",\"B\":\"{numbers[1]}\",\"a\":\"{numbers[2]}\",\"A\":\"{numbers[3]}\",\"T\":1723161256313,\"E\":1723161256313}}", true),
+        };
+
     /// <summary>A valid book message with one corruption: truncated, a byte replaced, or a snippet inserted or substituted.</summary>
     public static readonly Gen<byte[]> CorruptedBookMessage =
         from message in BookMessage

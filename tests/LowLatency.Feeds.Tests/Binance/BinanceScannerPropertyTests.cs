@@ -32,6 +32,21 @@ public sealed class BinanceScannerPropertyTests
     }
 
     [Fact]
+    public void Random_trade_and_bookTicker_numbers_parse_to_the_same_events_on_both_paths()
+    {
+        var cases = (from message in BinanceMessageGenerators.TickerOrTradeMessage
+                     from scales in BinanceMessageGenerators.Scales
+                     select (message, scales)).ToArbitrary();
+
+        Prop.ForAll(cases, c =>
+        {
+            var disagreement = Twins(c.scales).Disagreement(Encoding.UTF8.GetBytes(c.message));
+            Assert.True(disagreement is null, disagreement);
+            Assert.True(Scans(c.message), "declined " + c.message);
+        }).Check(Config.QuickThrowOnFailure.WithMaxTest(500));
+    }
+
+    [Fact]
     public void Random_corruptions_give_the_same_result_on_both_paths_and_no_events_when_rejected()
     {
         var cases = (from message in BinanceMessageGenerators.CorruptedBookMessage
