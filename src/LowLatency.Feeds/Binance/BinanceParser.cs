@@ -357,20 +357,13 @@ public sealed class BinanceParser : IExchangeParser
         where TSink : IMarketEventSink
     {
         _staged.Clear();
-        for (var i = 0; i < _levels.Count; i++)
+        var error = scanned
+            ? StageScannedLevels(message, instrument, levelKind, ref template)
+            : StageTextLevels(message, instrument, levelKind, ref template);
+        if (error != ParseError.None)
         {
-            ref var level = ref _staged.Add();
-            level = template;
-            level.Kind = levelKind;
-            level.Side = _levels.SideAt(i);
-            var error = scanned
-                ? ConvertScanned(message, i, instrument, ref level)
-                : ConvertText(message, i, instrument, ref level);
-            if (error != ParseError.None)
-            {
-                _staged.Clear();
-                return ParseResult.Failed(error);
-            }
+            _staged.Clear();
+            return ParseResult.Failed(error);
         }
         ref var end = ref _staged.Add();
         end = template;
@@ -378,22 +371,53 @@ public sealed class BinanceParser : IExchangeParser
         return ParseResult.Ok(_staged.Flush(ref sink));
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private ParseError ConvertText(ReadOnlySpan<byte> message, int index, Instrument instrument, ref MarketEvent level)
+    private ParseError StageTextLevels(ReadOnlySpan<byte> message, Instrument instrument, MarketEventKind levelKind, ref MarketEvent template)
+    {
+        for (var i = 0; i < _levels.Count; i++)
+        {
+            ref var level = ref _staged.Add();
+            level = template;
+            level.Kind = levelKind;
+            level.Side = _levels.SideAt(i);
+            var error = ConvertLevelText(message, i, instrument, ref level);
+            if (error != ParseError.None)
+                return error;
+        }
+        return ParseError.None;
+    }
+
+    private ParseError StageScannedLevels(ReadOnlySpan<byte> message, Instrument instrument, MarketEventKind levelKind, ref MarketEvent template)
+    {
+        var scanner = _scanner!;
+        var priceScale = instrument.PriceScale;
+        var quantityScale = instrument.QuantityScale;
+        var count = _levels.Count;
+        for (var i = 0; i < count; i++)
+        {
+            ref var level = ref _staged.Add();
+            level = template;
+            level.Kind = levelKind;
+            level.Side = _levels.SideAt(i);
+            ref readonly var scanned = ref scanner[i];
+            if (scanned.Price.TryScale(priceScale, out level.Price) && scanned.Quantity.TryScale(quantityScale, out level.Quantity))
+            {
+                level.PriceFractionDigits = scanned.Price.FractionDigits;
+                level.QuantityFractionDigits = scanned.Quantity.FractionDigits;
+                continue;
+            }
+            // A number that does not fit the scale: the text parser gives its value or names the error.
+            var error = ConvertLevelText(message, i, instrument, ref level);
+            if (error != ParseError.None)
+                return error;
+        }
+        return ParseError.None;
+    }
+
+    private ParseError ConvertLevelText(ReadOnlySpan<byte> message, int index, Instrument instrument, ref MarketEvent level)
     {
         var error = JsonValues.TryPrice(message, _levels.PriceAt(index), instrument, out level.Price, out level.PriceFractionDigits);
         if (error == ParseError.None)
             error = JsonValues.TryQuantity(message, _levels.QuantityAt(index), instrument, out level.Quantity, out level.QuantityFractionDigits);
-        return error;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private ParseError ConvertScanned(ReadOnlySpan<byte> message, int index, Instrument instrument, ref MarketEvent level)
-    {
-        ref readonly var scanned = ref _scanner![index];
-        var error = Convert(message, _levels.PriceAt(index), scanned.Price, instrument.PriceScale, out level.Price, out level.PriceFractionDigits);
-        if (error == ParseError.None)
-            error = Convert(message, _levels.QuantityAt(index), scanned.Quantity, instrument.QuantityScale, out level.Quantity, out level.QuantityFractionDigits);
         return error;
     }
 
@@ -409,8 +433,13 @@ public sealed class BinanceParser : IExchangeParser
             fractionDigits = scanned.FractionDigits;
             return ParseError.None;
         }
-        return JsonValues.TryFixedPoint(message, text, scale, out value, out fractionDigits);
+        return ConvertText(message, text, scale, out value, out fractionDigits);
     }
+
+    // Out of line: the rare case (a number that is not plain digits or does not fit) stays out of the level loop.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static ParseError ConvertText(ReadOnlySpan<byte> message, TextSpan text, int scale, out long value, out byte fractionDigits) =>
+        JsonValues.TryFixedPoint(message, text, scale, out value, out fractionDigits);
 
     private ParseResult EmitTrade<TSink>(ReadOnlySpan<byte> message, ref BinanceMessage fields, long tradeId, in MessageContext context, ref TSink sink)
         where TSink : IMarketEventSink

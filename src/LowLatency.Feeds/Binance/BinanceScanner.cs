@@ -223,41 +223,41 @@ internal sealed class BinanceScanner
         if (!Is(json, i, (byte)'"'))
             return false;
         var start = i + 1;
-        var at = start;
-        var dot = -1;
-        while (true)
+        var at = ReadDigits(json, start, ref digits);
+        var integerDigits = at - start;
+        var fractionDigits = 0;
+        if (Is(json, at, (byte)'.'))
         {
-            if ((uint)at >= (uint)json.Length)
+            var fractionStart = at + 1;
+            at = ReadDigits(json, fractionStart, ref digits);
+            fractionDigits = at - fractionStart;
+            if (fractionDigits == 0)
                 return false;
-            var b = json[at];
-            var digit = (uint)(b - '0');
-            if (digit <= 9)
-            {
-                // Wraps past 19 digits, but such a number is declined below.
-                digits = digits * 10 + digit;
-            }
-            else if (b == (byte)'.' && dot < 0 && at != start)
-            {
-                dot = at;
-            }
-            else if (b == (byte)'"')
-            {
-                break;
-            }
-            else
-            {
-                return false;
-            }
-            at++;
         }
-        var length = at - start;
-        var digitCount = dot < 0 ? length : length - 1;
-        if (digitCount == 0 || digitCount > ScannedNumber.MaxDigits || dot == at - 1)
+        if (integerDigits == 0 || integerDigits + fractionDigits > ScannedNumber.MaxDigits || !Is(json, at, (byte)'"'))
             return false;
-        number = new ScannedNumber(digits, dot < 0 ? 0 : at - dot - 1);
-        text = new TextSpan(start, length);
+        number = new ScannedNumber(digits, fractionDigits);
+        text = new TextSpan(start, at - start);
         i = at + 1;
         return true;
+    }
+
+    /// <summary>Appends the digits from <paramref name="at"/> to <paramref name="digits"/>; returns where they end.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int ReadDigits(ReadOnlySpan<byte> json, int at, ref ulong digits)
+    {
+        var value = digits;
+        while ((uint)at < (uint)json.Length)
+        {
+            var digit = (uint)(json[at] - '0');
+            if (digit > 9)
+                break;
+            // Wraps past 19 digits, but such a number is declined.
+            value = value * 10 + digit;
+            at++;
+        }
+        digits = value;
+        return at;
     }
 
     /// <summary>Reads a string without escapes whose bytes are printable ASCII.</summary>
