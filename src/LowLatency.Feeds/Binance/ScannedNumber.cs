@@ -46,18 +46,37 @@ internal struct ScannedNumber
         value = 0;
         if (!IsScanned)
             return false;
-        if (Digits == 0)
-            return true;
-        if (FractionDigits <= scale)
+        var shift = scale - FractionDigits;
+        if ((uint)shift < (uint)PowersOfTen.Length)
         {
-            var high = Math.BigMul(Digits, DecimalPowers.Pow10(scale - FractionDigits), out var scaled);
-            value = (long)scaled;
-            return high == 0 && scaled <= long.MaxValue;
+            // Comparing with the largest digits that still fit saves a 128-bit multiply per number.
+            value = (long)(Digits * PowersOfTen[shift]);
+            return Digits <= LargestUnscaled[shift];
         }
+        if (shift >= 0)
+            return false;
         // More fraction digits than the scale is only exact when the extra ones are zeros.
-        var divisor = DecimalPowers.Pow10(FractionDigits - scale);
+        var divisor = DecimalPowers.Pow10(-shift);
         var quotient = Digits / divisor;
         value = (long)quotient;
         return quotient * divisor == Digits;
     }
+
+    /// <summary>10^0 .. 10^18, the factors a scale of at most 18 can need.</summary>
+    private static ReadOnlySpan<ulong> PowersOfTen =>
+    [
+        1UL, 10UL, 100UL, 1_000UL, 10_000UL, 100_000UL, 1_000_000UL, 10_000_000UL, 100_000_000UL,
+        1_000_000_000UL, 10_000_000_000UL, 100_000_000_000UL, 1_000_000_000_000UL,
+        10_000_000_000_000UL, 100_000_000_000_000UL, 1_000_000_000_000_000UL,
+        10_000_000_000_000_000UL, 100_000_000_000_000_000UL, 1_000_000_000_000_000_000UL,
+    ];
+
+    /// <summary><c>long.MaxValue / 10^k</c>: the largest digits that times 10^k still fit a <see cref="long"/>.</summary>
+    private static ReadOnlySpan<ulong> LargestUnscaled =>
+    [
+        9_223_372_036_854_775_807UL, 922_337_203_685_477_580UL, 92_233_720_368_547_758UL,
+        9_223_372_036_854_775UL, 922_337_203_685_477UL, 92_233_720_368_547UL, 9_223_372_036_854UL,
+        922_337_203_685UL, 92_233_720_368UL, 9_223_372_036UL, 922_337_203UL, 92_233_720UL,
+        9_223_372UL, 922_337UL, 92_233UL, 9_223UL, 922UL, 92UL, 9UL,
+    ];
 }
