@@ -20,6 +20,12 @@ namespace LowLatency.Feeds.Binance;
 /// aggregate trade id depending on the JSON type).
 /// </para>
 /// <para>
+/// A <see cref="BinanceScanner"/> reads the common messages first, byte by byte, converting
+/// level digits as it goes (about three times faster than the reader on depth updates); it fills
+/// the same fields or declines, and anything it declines takes the <see cref="Utf8JsonReader"/>
+/// pass, which decides the result or the error exactly as without the scanner.
+/// </para>
+/// <para>
 /// A depth snapshot (<c>{"lastUpdateId":..,"bids":..,"asks":..}</c>) is accepted on both paths:
 /// from <see cref="ParseRestResponse"/> and in-line on the message path, where the
 /// hftbacktest collector writes it. Spot and USD-M snapshots name no symbol: it comes from the
