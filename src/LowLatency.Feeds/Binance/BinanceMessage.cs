@@ -40,4 +40,15 @@ internal struct BinanceMessage
     public TextSpan KlineClose;
     public TextSpan KlineVolume;
     public bool KlineClosed;
+
+    /// <summary>Set by <see cref="BinanceScanner"/>: the level numbers were converted to digits while scanning.</summary>
+    public bool LevelsScanned;
+
+    // Digits of the text fields of the same names, when the scanner read them (see ScannedNumber).
+    public ScannedNumber ScannedBidPrice;
+    public ScannedNumber ScannedBidQuantity;
+    public ScannedNumber ScannedAskPrice;
+    public ScannedNumber ScannedAskQuantity;
+    public ScannedNumber ScannedPrice;
+    public ScannedNumber ScannedQuantity;
 }

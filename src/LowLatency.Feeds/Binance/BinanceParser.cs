@@ -20,6 +20,12 @@ namespace LowLatency.Feeds.Binance;
 /// aggregate trade id depending on the JSON type).
 /// </para>
 /// <para>
+/// A <see cref="BinanceScanner"/> reads the common messages first, byte by byte, converting
+/// level digits as it goes (about three times faster than the reader on depth updates); it fills
+/// the same fields or declines, and anything it declines takes the <see cref="Utf8JsonReader"/>
+/// pass, which decides the result or the error exactly as without the scanner.
+/// </para>
+/// <para>
 /// A depth snapshot (<c>{"lastUpdateId":..,"bids":..,"asks":..}</c>) is accepted on both paths:
 /// from <see cref="ParseRestResponse"/> and in-line on the message path, where the
 /// hftbacktest collector writes it. Spot and USD-M snapshots name no symbol: it comes from the
@@ -34,12 +40,20 @@ public sealed class BinanceParser : IExchangeParser
     private readonly SymbolResolver _symbols;
     private readonly LevelTextBuffer _levels = new();
     private readonly EventBuffer _staged = new();
+    private readonly BinanceScanner? _scanner;
 
     /// <summary>Creates a parser resolving symbols through <paramref name="symbols"/>.</summary>
     public BinanceParser(SymbolResolver symbols)
+        : this(symbols, scan: true)
+    {
+    }
+
+    /// <summary>Creates a parser; without <paramref name="scan"/> every message takes the general reader (the reference the scanner is tested against).</summary>
+    internal BinanceParser(SymbolResolver symbols, bool scan)
     {
         ArgumentNullException.ThrowIfNull(symbols);
         _symbols = symbols;
+        _scanner = scan ? new BinanceScanner(_levels) : null;
     }
 
     /// <inheritdoc />
@@ -112,6 +126,17 @@ public sealed class BinanceParser : IExchangeParser
     private ParseError Read(ReadOnlySpan<byte> message, ref BinanceMessage fields, out bool isObject)
     {
         _levels.Clear();
+        if (_scanner is not null)
+        {
+            if (_scanner.TryRead(message, ref fields))
+            {
+                isObject = true;
+                return ParseError.None;
+            }
+            // Declined: the general reader starts over and decides the result or the error.
+            fields = default;
+            _levels.Clear();
+        }
         isObject = false;
         try
         {
@@ -301,7 +326,7 @@ public sealed class BinanceParser : IExchangeParser
             PreviousSequence = fields.PreviousUpdateId,
             Flags = MarketEventFlags.HasBookSequence,
         };
-        return EmitBook(message, instrument, MarketEventKind.BookDeltaLevel, ref template, ref sink);
+        return EmitBook(message, instrument, MarketEventKind.BookDeltaLevel, fields.LevelsScanned, ref template, ref sink);
     }
 
     private ParseResult EmitSnapshot<TSink>(ReadOnlySpan<byte> message, ref BinanceMessage fields, ReadOnlySpan<byte> urlSymbol, in MessageContext context, ref TSink sink)
@@ -331,33 +356,96 @@ public sealed class BinanceParser : IExchangeParser
             Sequence = fields.SnapshotUpdateId,
             Flags = MarketEventFlags.Snapshot | MarketEventFlags.FromRest | MarketEventFlags.HasBookSequence,
         };
-        return EmitBook(message, instrument, MarketEventKind.BookSnapshotLevel, ref template, ref sink);
+        return EmitBook(message, instrument, MarketEventKind.BookSnapshotLevel, fields.LevelsScanned, ref template, ref sink);
     }
 
-    private ParseResult EmitBook<TSink>(ReadOnlySpan<byte> message, Instrument instrument, MarketEventKind levelKind, ref MarketEvent template, ref TSink sink)
+    private ParseResult EmitBook<TSink>(ReadOnlySpan<byte> message, Instrument instrument, MarketEventKind levelKind, bool scanned, ref MarketEvent template, ref TSink sink)
         where TSink : IMarketEventSink
     {
         _staged.Clear();
-        for (var i = 0; i < _levels.Count; i++)
+        var error = scanned
+            ? StageScannedLevels(message, instrument, levelKind, ref template)
+            : StageTextLevels(message, instrument, levelKind, ref template);
+        if (error != ParseError.None)
         {
-            ref var level = ref _staged.Add();
-            level = template;
-            level.Kind = levelKind;
-            level.Side = _levels.SideAt(i);
-            var error = JsonValues.TryPrice(message, _levels.PriceAt(i), instrument, out level.Price, out level.PriceFractionDigits);
-            if (error == ParseError.None)
-                error = JsonValues.TryQuantity(message, _levels.QuantityAt(i), instrument, out level.Quantity, out level.QuantityFractionDigits);
-            if (error != ParseError.None)
-            {
-                _staged.Clear();
-                return ParseResult.Failed(error);
-            }
+            _staged.Clear();
+            return ParseResult.Failed(error);
         }
         ref var end = ref _staged.Add();
         end = template;
         end.Kind = MarketEventKind.BookEnd;
         return ParseResult.Ok(_staged.Flush(ref sink));
     }
+
+    private ParseError StageTextLevels(ReadOnlySpan<byte> message, Instrument instrument, MarketEventKind levelKind, ref MarketEvent template)
+    {
+        for (var i = 0; i < _levels.Count; i++)
+        {
+            ref var level = ref _staged.Add();
+            level = template;
+            level.Kind = levelKind;
+            level.Side = _levels.SideAt(i);
+            var error = ConvertLevelText(message, i, instrument, ref level);
+            if (error != ParseError.None)
+                return error;
+        }
+        return ParseError.None;
+    }
+
+    private ParseError StageScannedLevels(ReadOnlySpan<byte> message, Instrument instrument, MarketEventKind levelKind, ref MarketEvent template)
+    {
+        var scanner = _scanner!;
+        var priceScale = instrument.PriceScale;
+        var quantityScale = instrument.QuantityScale;
+        var count = _levels.Count;
+        for (var i = 0; i < count; i++)
+        {
+            ref var level = ref _staged.Add();
+            level = template;
+            level.Kind = levelKind;
+            level.Side = _levels.SideAt(i);
+            ref readonly var scanned = ref scanner[i];
+            if (scanned.Price.TryScale(priceScale, out level.Price) && scanned.Quantity.TryScale(quantityScale, out level.Quantity))
+            {
+                level.PriceFractionDigits = scanned.Price.FractionDigits;
+                level.QuantityFractionDigits = scanned.Quantity.FractionDigits;
+                continue;
+            }
+            // A number that does not fit the scale: the text parser gives its value or names the error.
+            var error = ConvertLevelText(message, i, instrument, ref level);
+            if (error != ParseError.None)
+                return error;
+        }
+        return ParseError.None;
+    }
+
+    private ParseError ConvertLevelText(ReadOnlySpan<byte> message, int index, Instrument instrument, ref MarketEvent level)
+    {
+        var error = JsonValues.TryPrice(message, _levels.PriceAt(index), instrument, out level.Price, out level.PriceFractionDigits);
+        if (error == ParseError.None)
+            error = JsonValues.TryQuantity(message, _levels.QuantityAt(index), instrument, out level.Quantity, out level.QuantityFractionDigits);
+        return error;
+    }
+
+    /// <summary>
+    /// The number at <paramref name="scale"/> from its scanned digits, or from its text when it was
+    /// not scanned or does not fit the scale (the text parser then names the error).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ParseError Convert(ReadOnlySpan<byte> message, TextSpan text, in ScannedNumber scanned, int scale, out long value, out byte fractionDigits)
+    {
+        if (scanned.TryScale(scale, out value))
+        {
+            fractionDigits = scanned.FractionDigits;
+            return ParseError.None;
+        }
+        return ConvertText(message, text, scale, out value, out fractionDigits);
+    }
+
+    // Out of line: the rare case (a number that is not plain digits or does not fit) stays out of the level loop.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static ParseError ConvertText(ReadOnlySpan<byte> message, TextSpan text, int scale, out long value, out byte fractionDigits) =>
+        JsonValues.TryFixedPoint(message, text, scale, out value, out fractionDigits);
 
     private ParseResult EmitTrade<TSink>(ReadOnlySpan<byte> message, ref BinanceMessage fields, long tradeId, in MessageContext context, ref TSink sink)
         where TSink : IMarketEventSink
@@ -375,9 +463,9 @@ public sealed class BinanceParser : IExchangeParser
             Side = fields.BuyerIsMaker ? Side.Sell : Side.Buy,
             Flags = fields.BuyerIsMaker ? MarketEventFlags.BuyerIsMaker : MarketEventFlags.None,
         };
-        error = JsonValues.TryPrice(message, fields.Price, instrument, out trade.Price, out trade.PriceFractionDigits);
+        error = Convert(message, fields.Price, fields.ScannedPrice, instrument.PriceScale, out trade.Price, out trade.PriceFractionDigits);
         if (error == ParseError.None)
-            error = JsonValues.TryQuantity(message, fields.Quantity, instrument, out trade.Quantity, out trade.QuantityFractionDigits);
+            error = Convert(message, fields.Quantity, fields.ScannedQuantity, instrument.QuantityScale, out trade.Quantity, out trade.QuantityFractionDigits);
         if (error != ParseError.None)
             return ParseResult.Failed(error);
         sink.OnEvent(in trade);
@@ -398,13 +486,13 @@ public sealed class BinanceParser : IExchangeParser
             Sequence = fields.LastUpdateId,
             Flags = fields.HasLastUpdateId ? MarketEventFlags.HasBookSequence : MarketEventFlags.None,
         };
-        error = JsonValues.TryPrice(message, fields.BidPrice, instrument, out bbo.Price, out bbo.PriceFractionDigits);
+        error = Convert(message, fields.BidPrice, fields.ScannedBidPrice, instrument.PriceScale, out bbo.Price, out bbo.PriceFractionDigits);
         if (error == ParseError.None)
-            error = JsonValues.TryQuantity(message, fields.BidQuantity, instrument, out bbo.Quantity, out bbo.QuantityFractionDigits);
+            error = Convert(message, fields.BidQuantity, fields.ScannedBidQuantity, instrument.QuantityScale, out bbo.Quantity, out bbo.QuantityFractionDigits);
         if (error == ParseError.None)
-            error = JsonValues.TryPrice(message, fields.AskPrice, instrument, out bbo.AskPrice, out _);
+            error = Convert(message, fields.AskPrice, fields.ScannedAskPrice, instrument.PriceScale, out bbo.AskPrice, out _);
         if (error == ParseError.None)
-            error = JsonValues.TryQuantity(message, fields.AskQuantity, instrument, out bbo.AskQuantity, out _);
+            error = Convert(message, fields.AskQuantity, fields.ScannedAskQuantity, instrument.QuantityScale, out bbo.AskQuantity, out _);
         if (error != ParseError.None)
             return ParseResult.Failed(error);
         sink.OnEvent(in bbo);
