@@ -288,17 +288,10 @@ internal sealed class BinanceScanner
     /// <summary>Reads an unsigned JSON integer (no leading zero) of at most 18 digits, so it cannot overflow.</summary>
     private static bool TryReadInteger(ReadOnlySpan<byte> json, ref int i, out long value)
     {
-        value = 0;
-        var at = i;
-        while ((uint)at < (uint)json.Length)
-        {
-            var digit = (uint)(json[at] - '0');
-            if (digit > 9)
-                break;
-            value = value * 10 + digit;
-            at++;
-        }
+        ulong digits = 0;
+        var at = ReadDigits(json, i, ref digits);
         var count = at - i;
+        value = (long)digits;
         if (count == 0 || count > MaxIntegerDigits || (count > 1 && json[i] == (byte)'0'))
             return false;
         // A fraction or exponent after the digits is caught by the caller: only whitespace, ',' or '}' may follow.
