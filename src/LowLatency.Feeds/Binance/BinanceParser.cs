@@ -35,7 +35,6 @@ namespace LowLatency.Feeds.Binance;
 public sealed class BinanceParser : IExchangeParser
 {
     private const long NanosPerMilli = 1_000_000;
-    private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 8 };
 
     private readonly SymbolResolver _symbols;
     private readonly LevelTextBuffer _levels = new();
@@ -137,32 +136,7 @@ public sealed class BinanceParser : IExchangeParser
             fields = default;
             _levels.Clear();
         }
-        isObject = false;
-        try
-        {
-            var reader = new Utf8JsonReader(message, ReaderOptions);
-            if (!reader.Read())
-                return ParseError.MalformedJson;
-            if (reader.TokenType != JsonTokenType.StartObject)
-            {
-                reader.Skip();
-                while (reader.Read())
-                {
-                }
-                return ParseError.None;
-            }
-            isObject = true;
-            var error = ReadObject(ref reader, ref fields);
-            if (error != ParseError.None)
-                return error;
-            // A further read finds trailing garbage (it throws) or the end.
-            reader.Read();
-            return ParseError.None;
-        }
-        catch (JsonException)
-        {
-            return ParseError.MalformedJson;
-        }
+        return JsonDocumentReader.Read(message, new ObjectReader(this), ref fields, out isObject);
     }
 
     private ParseError ReadObject(ref Utf8JsonReader reader, ref BinanceMessage fields)
@@ -591,5 +565,11 @@ public sealed class BinanceParser : IExchangeParser
             rest = end < 0 ? default : rest[(end + 1)..];
         }
         return default;
+    }
+
+    /// <summary>Lets the shared document walk call this parser's object reader without a virtual call.</summary>
+    private readonly struct ObjectReader(BinanceParser parser) : IJsonObjectReader<BinanceMessage>
+    {
+        public ParseError ReadObject(ref Utf8JsonReader reader, ref BinanceMessage fields) => parser.ReadObject(ref reader, ref fields);
     }
 }

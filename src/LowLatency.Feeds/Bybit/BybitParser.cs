@@ -37,7 +37,6 @@ public sealed class BybitParser : IExchangeParser
 {
     private const long NanosPerMilli = 1_000_000;
     private const long RestartUpdateId = 1;
-    private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 8 };
 
     private readonly SymbolResolver _symbols;
     private readonly LevelTextBuffer _levels = new();
@@ -129,32 +128,7 @@ public sealed class BybitParser : IExchangeParser
     {
         _levels.Clear();
         _records.Clear();
-        isObject = false;
-        try
-        {
-            var reader = new Utf8JsonReader(message, ReaderOptions);
-            if (!reader.Read())
-                return ParseError.MalformedJson;
-            if (reader.TokenType != JsonTokenType.StartObject)
-            {
-                reader.Skip();
-                while (reader.Read())
-                {
-                }
-                return ParseError.None;
-            }
-            isObject = true;
-            var error = ReadTop(ref reader, ref fields);
-            if (error != ParseError.None)
-                return error;
-            // A further read finds trailing garbage (it throws) or the end.
-            reader.Read();
-            return ParseError.None;
-        }
-        catch (JsonException)
-        {
-            return ParseError.MalformedJson;
-        }
+        return JsonDocumentReader.Read(message, new ObjectReader(this), ref fields, out isObject);
     }
 
     private ParseError ReadTop(ref Utf8JsonReader reader, ref BybitMessage fields)
@@ -515,5 +489,11 @@ public sealed class BybitParser : IExchangeParser
         }
         error = ParseError.None;
         return true;
+    }
+
+    /// <summary>Lets the shared document walk call this parser's object reader without a virtual call.</summary>
+    private readonly struct ObjectReader(BybitParser parser) : IJsonObjectReader<BybitMessage>
+    {
+        public ParseError ReadObject(ref Utf8JsonReader reader, ref BybitMessage fields) => parser.ReadTop(ref reader, ref fields);
     }
 }

@@ -27,7 +27,6 @@ namespace LowLatency.Feeds.Kraken;
 /// </remarks>
 public sealed class KrakenParser : IExchangeParser
 {
-    private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 8 };
 
     private readonly SymbolResolver _symbols;
     private readonly LevelTextBuffer _levels = new();
@@ -62,37 +61,15 @@ public sealed class KrakenParser : IExchangeParser
         _levels.Clear();
         _pairs.Clear();
         _entryCount = 0;
-        var channel = TextSpan.Missing;
-        var type = TextSpan.Missing;
-        var isMethod = false;
-        var isObject = false;
-        try
-        {
-            var reader = new Utf8JsonReader(message, ReaderOptions);
-            if (!reader.Read())
-                return ParseResult.Failed(ParseError.MalformedJson);
-            if (reader.TokenType == JsonTokenType.StartObject)
-            {
-                isObject = true;
-                var error = ReadTop(ref reader, ref channel, ref type, ref isMethod);
-                if (error != ParseError.None)
-                    return ParseResult.Failed(error);
-            }
-            else
-            {
-                reader.Skip();
-            }
-            reader.Read();
-        }
-        catch (JsonException)
-        {
-            return ParseResult.Failed(ParseError.MalformedJson);
-        }
+        var top = new TopFields { Channel = TextSpan.Missing, Type = TextSpan.Missing };
+        var error = JsonDocumentReader.Read(message, new ObjectReader(this), ref top, out var isObject);
+        if (error != ParseError.None)
+            return ParseResult.Failed(error);
         if (!isObject)
             return ParseResult.Unknown;
 
-        var name = channel.IsPresent ? channel.Of(message) : default;
-        var isSnapshot = type.IsPresent && type.Of(message).SequenceEqual("snapshot"u8);
+        var name = top.Channel.IsPresent ? top.Channel.Of(message) : default;
+        var isSnapshot = top.Type.IsPresent && top.Type.Of(message).SequenceEqual("snapshot"u8);
         switch (Identify(name))
         {
             case Channel.Book:
@@ -112,7 +89,7 @@ public sealed class KrakenParser : IExchangeParser
                 sink.OnEvent(in status);
                 return ParseResult.Ok(1);
             default:
-                return isMethod ? ParseResult.Ignored : ParseResult.Unknown;
+                return top.IsMethod ? ParseResult.Ignored : ParseResult.Unknown;
         }
     }
 
@@ -141,7 +118,7 @@ public sealed class KrakenParser : IExchangeParser
         return Channel.Unknown;
     }
 
-    private ParseError ReadTop(ref Utf8JsonReader reader, ref TextSpan channel, ref TextSpan type, ref bool isMethod)
+    private ParseError ReadTop(ref Utf8JsonReader reader, ref TopFields top)
     {
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -149,9 +126,9 @@ public sealed class KrakenParser : IExchangeParser
             reader.Read();
             ParseError error;
             if (name.SequenceEqual("channel"u8))
-                error = JsonValues.ReadText(ref reader, out channel);
+                error = JsonValues.ReadText(ref reader, out top.Channel);
             else if (name.SequenceEqual("type"u8))
-                error = JsonValues.ReadText(ref reader, out type);
+                error = JsonValues.ReadText(ref reader, out top.Type);
             else if (name.SequenceEqual("data"u8))
                 error = reader.TokenType switch
                 {
@@ -162,7 +139,7 @@ public sealed class KrakenParser : IExchangeParser
             else
             {
                 if (name.SequenceEqual("method"u8))
-                    isMethod = true;
+                    top.IsMethod = true;
                 reader.Skip();
                 error = ParseError.None;
             }
@@ -531,5 +508,19 @@ public sealed class KrakenParser : IExchangeParser
     {
         _staged.Clear();
         return ParseResult.Failed(error);
+    }
+
+    /// <summary>The top-level members the message is classified by (the entries go to the parser's buffers).</summary>
+    private struct TopFields
+    {
+        public TextSpan Channel;
+        public TextSpan Type;
+        public bool IsMethod;
+    }
+
+    /// <summary>Lets the shared document walk call this parser's object reader without a virtual call.</summary>
+    private readonly struct ObjectReader(KrakenParser parser) : IJsonObjectReader<TopFields>
+    {
+        public ParseError ReadObject(ref Utf8JsonReader reader, ref TopFields top) => parser.ReadTop(ref reader, ref top);
     }
 }

@@ -40,7 +40,6 @@ public sealed class KuCoinParser : IExchangeParser
 {
     private const long NanosPerMilli = 1_000_000;
     private const long NanosPerSecond = 1_000_000_000;
-    private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 8 };
 
     private readonly SymbolResolver _symbols;
     private readonly LevelTextBuffer _levels = new();
@@ -184,32 +183,7 @@ public sealed class KuCoinParser : IExchangeParser
     private ParseError Read(ReadOnlySpan<byte> message, ref KuCoinMessage fields, out bool isObject)
     {
         _levels.Clear();
-        isObject = false;
-        try
-        {
-            var reader = new Utf8JsonReader(message, ReaderOptions);
-            if (!reader.Read())
-                return ParseError.MalformedJson;
-            if (reader.TokenType != JsonTokenType.StartObject)
-            {
-                reader.Skip();
-                while (reader.Read())
-                {
-                }
-                return ParseError.None;
-            }
-            isObject = true;
-            var error = ReadTop(ref reader, ref fields);
-            if (error != ParseError.None)
-                return error;
-            // A further read finds trailing garbage (it throws) or the end.
-            reader.Read();
-            return ParseError.None;
-        }
-        catch (JsonException)
-        {
-            return ParseError.MalformedJson;
-        }
+        return JsonDocumentReader.Read(message, new ObjectReader(this), ref fields, out isObject);
     }
 
     private ParseError ReadTop(ref Utf8JsonReader reader, ref KuCoinMessage fields)
@@ -620,5 +594,11 @@ public sealed class KuCoinParser : IExchangeParser
             rest = end < 0 ? default : rest[(end + 1)..];
         }
         return default;
+    }
+
+    /// <summary>Lets the shared document walk call this parser's object reader without a virtual call.</summary>
+    private readonly struct ObjectReader(KuCoinParser parser) : IJsonObjectReader<KuCoinMessage>
+    {
+        public ParseError ReadObject(ref Utf8JsonReader reader, ref KuCoinMessage fields) => parser.ReadTop(ref reader, ref fields);
     }
 }

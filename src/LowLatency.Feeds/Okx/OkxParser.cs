@@ -29,7 +29,6 @@ namespace LowLatency.Feeds.Okx;
 public sealed class OkxParser : IExchangeParser
 {
     private const long NanosPerMilli = 1_000_000;
-    private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 8 };
 
     private readonly SymbolResolver _symbols;
     private readonly LevelTextBuffer _levels = new();
@@ -90,32 +89,7 @@ public sealed class OkxParser : IExchangeParser
     {
         _levels.Clear();
         _records.Clear();
-        isObject = false;
-        try
-        {
-            var reader = new Utf8JsonReader(message, ReaderOptions);
-            if (!reader.Read())
-                return ParseError.MalformedJson;
-            if (reader.TokenType != JsonTokenType.StartObject)
-            {
-                reader.Skip();
-                while (reader.Read())
-                {
-                }
-                return ParseError.None;
-            }
-            isObject = true;
-            var error = ReadTop(ref reader, ref fields);
-            if (error != ParseError.None)
-                return error;
-            // A further read finds trailing garbage (it throws) or the end.
-            reader.Read();
-            return ParseError.None;
-        }
-        catch (JsonException)
-        {
-            return ParseError.MalformedJson;
-        }
+        return JsonDocumentReader.Read(message, new ObjectReader(this), ref fields, out isObject);
     }
 
     private ParseError ReadTop(ref Utf8JsonReader reader, ref OkxMessage fields)
@@ -421,5 +395,11 @@ public sealed class OkxParser : IExchangeParser
         }
         error = ParseError.None;
         return true;
+    }
+
+    /// <summary>Lets the shared document walk call this parser's object reader without a virtual call.</summary>
+    private readonly struct ObjectReader(OkxParser parser) : IJsonObjectReader<OkxMessage>
+    {
+        public ParseError ReadObject(ref Utf8JsonReader reader, ref OkxMessage fields) => parser.ReadTop(ref reader, ref fields);
     }
 }
