@@ -136,23 +136,7 @@ public sealed class BinanceParser : IExchangeParser
             fields = default;
             _levels.Clear();
         }
-        return JsonDocumentReader.Read(message, new ObjectReader(this), ref fields, out isObject);
-    }
-
-    private ParseError ReadObject(ref Utf8JsonReader reader, ref BinanceMessage fields)
-    {
-        while (reader.Read())
-        {
-            if (reader.TokenType == JsonTokenType.EndObject)
-                return ParseError.None;
-            var name = reader.ValueSpan;
-            var escaped = reader.ValueIsEscaped;
-            reader.Read();
-            var error = escaped ? JsonValues.SkipValue(ref reader) : ReadField(name, ref reader, ref fields);
-            if (error != ParseError.None)
-                return error;
-        }
-        return ParseError.MalformedJson;
+        return JsonDocumentReader.Read(message, new MemberReader(this), ref fields, out isObject);
     }
 
     private ParseError ReadField(ReadOnlySpan<byte> name, ref Utf8JsonReader reader, ref BinanceMessage fields)
@@ -160,7 +144,7 @@ public sealed class BinanceParser : IExchangeParser
         if (name.Length == 1)
             return ReadShortField(name[0], ref reader, ref fields);
         if (name.SequenceEqual("data"u8))
-            return reader.TokenType == JsonTokenType.StartObject ? ReadObject(ref reader, ref fields) : ParseError.UnexpectedValue;
+            return reader.TokenType == JsonTokenType.StartObject ? JsonDocumentReader.ReadMembers(ref reader, new MemberReader(this), ref fields) : ParseError.UnexpectedValue;
         if (name.SequenceEqual("pu"u8))
             return JsonValues.ReadInt64(ref reader, out fields.PreviousUpdateId);
         if (name.SequenceEqual("bids"u8))
@@ -567,9 +551,9 @@ public sealed class BinanceParser : IExchangeParser
         return default;
     }
 
-    /// <summary>Lets the shared document walk call this parser's object reader without a virtual call.</summary>
-    private readonly struct ObjectReader(BinanceParser parser) : IJsonObjectReader<BinanceMessage>
+    /// <summary>Lets the shared document walk call this parser's member reader without a virtual call.</summary>
+    private readonly struct MemberReader(BinanceParser parser) : IJsonMemberReader<BinanceMessage>
     {
-        public ParseError ReadObject(ref Utf8JsonReader reader, ref BinanceMessage fields) => parser.ReadObject(ref reader, ref fields);
+        public ParseError ReadMember(ReadOnlySpan<byte> name, ref Utf8JsonReader reader, ref BinanceMessage fields) => parser.ReadField(name, ref reader, ref fields);
     }
 }

@@ -128,23 +128,7 @@ public sealed class BybitParser : IExchangeParser
     {
         _levels.Clear();
         _records.Clear();
-        return JsonDocumentReader.Read(message, new ObjectReader(this), ref fields, out isObject);
-    }
-
-    private ParseError ReadTop(ref Utf8JsonReader reader, ref BybitMessage fields)
-    {
-        while (reader.Read())
-        {
-            if (reader.TokenType == JsonTokenType.EndObject)
-                return ParseError.None;
-            var name = reader.ValueSpan;
-            var escaped = reader.ValueIsEscaped;
-            reader.Read();
-            var error = escaped ? JsonValues.SkipValue(ref reader) : ReadTopField(name, ref reader, ref fields);
-            if (error != ParseError.None)
-                return error;
-        }
-        return ParseError.MalformedJson;
+        return JsonDocumentReader.Read(message, new MemberReader(this), ref fields, out isObject);
     }
 
     private ParseError ReadTopField(ReadOnlySpan<byte> name, ref Utf8JsonReader reader, ref BybitMessage fields)
@@ -491,9 +475,9 @@ public sealed class BybitParser : IExchangeParser
         return true;
     }
 
-    /// <summary>Lets the shared document walk call this parser's object reader without a virtual call.</summary>
-    private readonly struct ObjectReader(BybitParser parser) : IJsonObjectReader<BybitMessage>
+    /// <summary>Lets the shared document walk call this parser's member reader without a virtual call.</summary>
+    private readonly struct MemberReader(BybitParser parser) : IJsonMemberReader<BybitMessage>
     {
-        public ParseError ReadObject(ref Utf8JsonReader reader, ref BybitMessage fields) => parser.ReadTop(ref reader, ref fields);
+        public ParseError ReadMember(ReadOnlySpan<byte> name, ref Utf8JsonReader reader, ref BybitMessage fields) => parser.ReadTopField(name, ref reader, ref fields);
     }
 }

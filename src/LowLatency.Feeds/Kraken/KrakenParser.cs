@@ -62,7 +62,7 @@ public sealed class KrakenParser : IExchangeParser
         _pairs.Clear();
         _entryCount = 0;
         var top = new TopFields { Channel = TextSpan.Missing, Type = TextSpan.Missing };
-        var error = JsonDocumentReader.Read(message, new ObjectReader(this), ref top, out var isObject);
+        var error = JsonDocumentReader.Read(message, new MemberReader(this), ref top, out var isObject);
         if (error != ParseError.None)
             return ParseResult.Failed(error);
         if (!isObject)
@@ -118,35 +118,24 @@ public sealed class KrakenParser : IExchangeParser
         return Channel.Unknown;
     }
 
-    private ParseError ReadTop(ref Utf8JsonReader reader, ref TopFields top)
+    private ParseError ReadTopField(ReadOnlySpan<byte> name, ref Utf8JsonReader reader, ref TopFields top)
     {
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        if (name.SequenceEqual("channel"u8))
+            return JsonValues.ReadText(ref reader, out top.Channel);
+        if (name.SequenceEqual("type"u8))
+            return JsonValues.ReadText(ref reader, out top.Type);
+        if (name.SequenceEqual("data"u8))
         {
-            var name = reader.ValueSpan;
-            reader.Read();
-            ParseError error;
-            if (name.SequenceEqual("channel"u8))
-                error = JsonValues.ReadText(ref reader, out top.Channel);
-            else if (name.SequenceEqual("type"u8))
-                error = JsonValues.ReadText(ref reader, out top.Type);
-            else if (name.SequenceEqual("data"u8))
-                error = reader.TokenType switch
-                {
-                    JsonTokenType.StartArray => ReadEntries(ref reader),
-                    JsonTokenType.StartObject => ReadInstrumentData(ref reader),
-                    _ => ParseError.UnexpectedValue,
-                };
-            else
+            return reader.TokenType switch
             {
-                if (name.SequenceEqual("method"u8))
-                    top.IsMethod = true;
-                reader.Skip();
-                error = ParseError.None;
-            }
-            if (error != ParseError.None)
-                return error;
+                JsonTokenType.StartArray => ReadEntries(ref reader),
+                JsonTokenType.StartObject => ReadInstrumentData(ref reader),
+                _ => ParseError.UnexpectedValue,
+            };
         }
-        return reader.TokenType == JsonTokenType.EndObject ? ParseError.None : ParseError.MalformedJson;
+        if (name.SequenceEqual("method"u8))
+            top.IsMethod = true;
+        return JsonValues.SkipValue(ref reader);
     }
 
     private ParseError ReadEntries(ref Utf8JsonReader reader)
@@ -518,9 +507,9 @@ public sealed class KrakenParser : IExchangeParser
         public bool IsMethod;
     }
 
-    /// <summary>Lets the shared document walk call this parser's object reader without a virtual call.</summary>
-    private readonly struct ObjectReader(KrakenParser parser) : IJsonObjectReader<TopFields>
+    /// <summary>Lets the shared document walk call this parser's member reader without a virtual call.</summary>
+    private readonly struct MemberReader(KrakenParser parser) : IJsonMemberReader<TopFields>
     {
-        public ParseError ReadObject(ref Utf8JsonReader reader, ref TopFields top) => parser.ReadTop(ref reader, ref top);
+        public ParseError ReadMember(ReadOnlySpan<byte> name, ref Utf8JsonReader reader, ref TopFields top) => parser.ReadTopField(name, ref reader, ref top);
     }
 }

@@ -183,35 +183,20 @@ public sealed class KuCoinParser : IExchangeParser
     private ParseError Read(ReadOnlySpan<byte> message, ref KuCoinMessage fields, out bool isObject)
     {
         _levels.Clear();
-        return JsonDocumentReader.Read(message, new ObjectReader(this), ref fields, out isObject);
+        return JsonDocumentReader.Read(message, new MemberReader(this), ref fields, out isObject);
     }
 
-    private ParseError ReadTop(ref Utf8JsonReader reader, ref KuCoinMessage fields)
+    private ParseError ReadTopField(ReadOnlySpan<byte> name, ref Utf8JsonReader reader, ref KuCoinMessage fields)
     {
-        while (reader.Read())
-        {
-            if (reader.TokenType == JsonTokenType.EndObject)
-                return ParseError.None;
-            var name = reader.ValueSpan;
-            var escaped = reader.ValueIsEscaped;
-            reader.Read();
-            ParseError error;
-            if (escaped)
-                error = JsonValues.SkipValue(ref reader);
-            else if (name.SequenceEqual("data"u8))
-                error = reader.TokenType == JsonTokenType.StartObject ? ReadData(ref reader, ref fields) : JsonValues.SkipValue(ref reader);
-            else if (name.SequenceEqual("topic"u8))
-                error = JsonValues.ReadText(ref reader, out fields.Topic);
-            else if (name.SequenceEqual("type"u8))
-                error = JsonValues.ReadText(ref reader, out fields.Type);
-            else if (name.SequenceEqual("subject"u8))
-                error = JsonValues.ReadText(ref reader, out fields.Subject);
-            else
-                error = JsonValues.SkipValue(ref reader);
-            if (error != ParseError.None)
-                return error;
-        }
-        return ParseError.MalformedJson;
+        if (name.SequenceEqual("data"u8))
+            return reader.TokenType == JsonTokenType.StartObject ? ReadData(ref reader, ref fields) : JsonValues.SkipValue(ref reader);
+        if (name.SequenceEqual("topic"u8))
+            return JsonValues.ReadText(ref reader, out fields.Topic);
+        if (name.SequenceEqual("type"u8))
+            return JsonValues.ReadText(ref reader, out fields.Type);
+        if (name.SequenceEqual("subject"u8))
+            return JsonValues.ReadText(ref reader, out fields.Subject);
+        return JsonValues.SkipValue(ref reader);
     }
 
     private ParseError ReadData(ref Utf8JsonReader reader, ref KuCoinMessage fields)
@@ -596,9 +581,9 @@ public sealed class KuCoinParser : IExchangeParser
         return default;
     }
 
-    /// <summary>Lets the shared document walk call this parser's object reader without a virtual call.</summary>
-    private readonly struct ObjectReader(KuCoinParser parser) : IJsonObjectReader<KuCoinMessage>
+    /// <summary>Lets the shared document walk call this parser's member reader without a virtual call.</summary>
+    private readonly struct MemberReader(KuCoinParser parser) : IJsonMemberReader<KuCoinMessage>
     {
-        public ParseError ReadObject(ref Utf8JsonReader reader, ref KuCoinMessage fields) => parser.ReadTop(ref reader, ref fields);
+        public ParseError ReadMember(ReadOnlySpan<byte> name, ref Utf8JsonReader reader, ref KuCoinMessage fields) => parser.ReadTopField(name, ref reader, ref fields);
     }
 }

@@ -89,35 +89,20 @@ public sealed class OkxParser : IExchangeParser
     {
         _levels.Clear();
         _records.Clear();
-        return JsonDocumentReader.Read(message, new ObjectReader(this), ref fields, out isObject);
+        return JsonDocumentReader.Read(message, new MemberReader(this), ref fields, out isObject);
     }
 
-    private ParseError ReadTop(ref Utf8JsonReader reader, ref OkxMessage fields)
+    private ParseError ReadTopField(ReadOnlySpan<byte> name, ref Utf8JsonReader reader, ref OkxMessage fields)
     {
-        while (reader.Read())
-        {
-            if (reader.TokenType == JsonTokenType.EndObject)
-                return ParseError.None;
-            var name = reader.ValueSpan;
-            var escaped = reader.ValueIsEscaped;
-            reader.Read();
-            ParseError error;
-            if (escaped)
-                error = JsonValues.SkipValue(ref reader);
-            else if (name.SequenceEqual("data"u8))
-                error = reader.TokenType == JsonTokenType.StartArray ? ReadData(ref reader) : ParseError.UnexpectedValue;
-            else if (name.SequenceEqual("arg"u8))
-                error = reader.TokenType == JsonTokenType.StartObject ? ReadArgument(ref reader, ref fields) : ParseError.UnexpectedValue;
-            else if (name.SequenceEqual("action"u8))
-                error = JsonValues.ReadText(ref reader, out fields.Action);
-            else if (name.SequenceEqual("event"u8))
-                error = JsonValues.ReadText(ref reader, out fields.Event);
-            else
-                error = JsonValues.SkipValue(ref reader);
-            if (error != ParseError.None)
-                return error;
-        }
-        return ParseError.MalformedJson;
+        if (name.SequenceEqual("data"u8))
+            return reader.TokenType == JsonTokenType.StartArray ? ReadData(ref reader) : ParseError.UnexpectedValue;
+        if (name.SequenceEqual("arg"u8))
+            return reader.TokenType == JsonTokenType.StartObject ? ReadArgument(ref reader, ref fields) : ParseError.UnexpectedValue;
+        if (name.SequenceEqual("action"u8))
+            return JsonValues.ReadText(ref reader, out fields.Action);
+        if (name.SequenceEqual("event"u8))
+            return JsonValues.ReadText(ref reader, out fields.Event);
+        return JsonValues.SkipValue(ref reader);
     }
 
     private static ParseError ReadArgument(ref Utf8JsonReader reader, ref OkxMessage fields)
@@ -397,9 +382,9 @@ public sealed class OkxParser : IExchangeParser
         return true;
     }
 
-    /// <summary>Lets the shared document walk call this parser's object reader without a virtual call.</summary>
-    private readonly struct ObjectReader(OkxParser parser) : IJsonObjectReader<OkxMessage>
+    /// <summary>Lets the shared document walk call this parser's member reader without a virtual call.</summary>
+    private readonly struct MemberReader(OkxParser parser) : IJsonMemberReader<OkxMessage>
     {
-        public ParseError ReadObject(ref Utf8JsonReader reader, ref OkxMessage fields) => parser.ReadTop(ref reader, ref fields);
+        public ParseError ReadMember(ReadOnlySpan<byte> name, ref Utf8JsonReader reader, ref OkxMessage fields) => parser.ReadTopField(name, ref reader, ref fields);
     }
 }
