@@ -60,7 +60,7 @@ public sealed class StalledVenueFallbackTests
         var (engine, strategy) = await SubscribeAsync(replayer, "kucoin-spot", "DAPPT-BTC", MarketChannels.Ticker, b => b);
         await using var _ = engine;
 
-        var (ticker, _, _) = await StalledChannel.ReadDuringStallAsync(engine, strategy, "kucoin-spot", "DAPPT-BTC", MarketChannels.Ticker,
+        var (ticker, _, _) = await StalledChannel.ReadDuringStallAsync(engine, replayer, strategy, "kucoin-spot", "DAPPT-BTC", MarketChannels.Ticker,
             async () => await engine.GetTickerAsync("kucoin-spot", "DAPPT-BTC"));
 
         Assert.Equal((DataSource.Rest, DataQuality.Degraded), (ticker.Source, ticker.Quality));
@@ -90,7 +90,7 @@ public sealed class StalledVenueFallbackTests
         var (engine, strategy) = await SubscribeAsync(replayer, venue, symbol, MarketChannels.Book, configure);
         await using var _ = engine;
 
-        var (book, _, _) = await StalledChannel.ReadDuringStallAsync(engine, strategy, venue, symbol, MarketChannels.Book,
+        var (book, _, _) = await StalledChannel.ReadDuringStallAsync(engine, replayer, strategy, venue, symbol, MarketChannels.Book,
             async () => await engine.GetBookAsync(venue, symbol, depth));
 
         Assert.Equal((DataSource.Rest, DataQuality.Degraded), (book.Source, book.Quality));

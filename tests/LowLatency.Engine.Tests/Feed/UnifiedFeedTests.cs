@@ -119,7 +119,7 @@ public sealed class UnifiedFeedTests
         var session = engine.AddStrategy("quotes", strategy);
         await session.SubscribeAsync(Venue, Symbol, MarketChannels.BestBidOffer);
 
-        var (ticker, stale, degraded) = await StalledChannel.ReadDuringStallAsync(engine, strategy, Venue, Symbol, MarketChannels.BestBidOffer,
+        var (ticker, stale, degraded) = await StalledChannel.ReadDuringStallAsync(engine, replayer, strategy, Venue, Symbol, MarketChannels.BestBidOffer,
             async () => await engine.GetTickerAsync(Venue, Symbol));
 
         Assert.Contains("silent", stale.Reason, StringComparison.Ordinal);

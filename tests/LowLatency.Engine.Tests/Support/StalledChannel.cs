@@ -1,5 +1,7 @@
 using LowLatency.Engine.Quality;
 using LowLatency.Feeds.Exchanges;
+using LowLatency.Replay.Faults;
+using LowLatency.Replay.Server;
 
 namespace LowLatency.Engine.Tests.Support;
 
@@ -10,14 +12,20 @@ namespace LowLatency.Engine.Tests.Support;
 public static class StalledChannel
 {
     /// <summary>
-    /// Waits for the channel to sync and then to go stale, reads, waits for it to sync again, and
-    /// checks what the strategy was told; returns the read and the stale state it interrupted.
+    /// Waits for the channel to sync, for the replayer's stall to begin and for the channel to go
+    /// stale, reads, waits for it to sync again, and checks what the strategy was told; returns the
+    /// read and the stale state it interrupted.
     /// </summary>
+    /// <remarks>
+    /// The stall is awaited before the stale state because a loaded machine can delay the feed long
+    /// enough for a brief Stale before the stall; a read then would race the data's return.
+    /// </remarks>
     public static async Task<(T Read, DataQualityState Stale, DataQualityState AfterRead)> ReadDuringStallAsync<T>(MarketDataEngine engine,
-        RecordingStrategy strategy, string venue, string symbol, MarketChannels channel, Func<Task<T>> read)
+        Replayer replayer, RecordingStrategy strategy, string venue, string symbol, MarketChannels channel, Func<Task<T>> read)
     {
         DataQualityState Quality() => engine.GetDataQuality(venue, symbol, channel);
         await Eventually.TrueAsync(() => Quality().Quality == DataQuality.Synced, $"{channel} synced");
+        await Eventually.TrueAsync(() => replayer.Statistics.FaultsInjected.GetValueOrDefault(FaultKind.Stall) > 0, "the replayer's stall began");
         await Eventually.TrueAsync(() => Quality().Quality == DataQuality.Stale, $"{channel} stale during the stall");
         var stale = Quality();
         var value = await read();
