@@ -27,6 +27,9 @@ public sealed class OrderBook
 {
     private readonly BookRules _rules;
     private readonly IBookResyncHandler? _resync;
+    /// <summary>Levels reserved per side after a snapshot, as a multiple of the snapshot's levels (unbounded books).</summary>
+    public const int SnapshotHeadroom = 4;
+
     private MarketEvent[] _buffer = new MarketEvent[64];
     private int _buffered;
     private bool _inMessage;
@@ -270,9 +273,17 @@ public sealed class OrderBook
         Counters.Snapshots++;
         Stamp(in e);
         CheckAfterMessage(in e);
+        ReserveAfterSnapshot(Bids);
+        ReserveAfterSnapshot(Asks);
         if (_buffered > 0)
             DrainBuffer();
     }
+
+    // A snapshot is the one moment the book may allocate: the side's room for the levels updates
+    // will add outside the snapshot's depth is made here, not by doubling on the hot path later
+    // (Binance BTCUSDT: a 1,000-level REST snapshot, 2,196 ask levels half an hour on).
+    private void ReserveAfterSnapshot(OrderBookSide side) =>
+        side.Reserve(_rules.MaxDepth > 0 ? _rules.MaxDepth * 2 : side.Count * SnapshotHeadroom);
 
     private void Stamp(in MarketEvent e)
     {

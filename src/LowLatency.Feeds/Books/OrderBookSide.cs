@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 
 namespace LowLatency.Feeds.Books;
@@ -100,6 +101,24 @@ public sealed class OrderBookSide
 
     /// <summary>Removes every level.</summary>
     public void Clear() => _count = 0;
+
+    /// <summary>Levels the side holds before it must grow.</summary>
+    public int Capacity => _keys.Length;
+
+    /// <summary>
+    /// Grows the side, once, to hold at least <paramref name="levels"/> levels (a power of two);
+    /// never shrinks. Call it where an allocation is acceptable (a snapshot) so that later updates
+    /// do not grow the side on the hot path.
+    /// </summary>
+    public void Reserve(int levels)
+    {
+        if (levels <= _keys.Length)
+            return;
+        var capacity = (int)Math.Min(BitOperations.RoundUpToPowerOf2((uint)levels), Array.MaxLength);
+        Array.Resize(ref _keys, capacity);
+        Array.Resize(ref _quantities, capacity);
+        Array.Resize(ref _digits, capacity);
+    }
 
     /// <summary>Keeps only the best <paramref name="depth"/> levels.</summary>
     public void Truncate(int depth)
