@@ -7,6 +7,7 @@ using LowLatency.WebSockets.Server;
 
 namespace LowLatency.Replay.Tests.Server;
 
+[Collection(ProcessWideMeasurement.Name)]
 public sealed class AllocationTests
 {
     [Theory]
