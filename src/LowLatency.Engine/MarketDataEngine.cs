@@ -212,8 +212,8 @@ public sealed class MarketDataEngine : IAsyncDisposable
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         var exchange = _venues.Get(venue);
-        var options = registerUnknownSymbols ? ParserOptions.Discovering : ParserOptions.Default;
-        var reader = new ConnectionReader(exchange.Definition.CreateParser(Instruments, options), new EventPublisher(_ring), exchange.Key);
+        var options = (registerUnknownSymbols ? ParserOptions.Discovering : ParserOptions.Default) with { LevelCapacity = _options.ReaderBufferEvents };
+        var reader = new ConnectionReader(exchange.Definition.CreateParser(Instruments, options), new EventPublisher(_ring), exchange.Key, _options.ReaderBufferEvents);
         lock (_readersGate)
             _readers.Add(reader);
         var rest = new RestSnapshotPublisher(exchange.Definition.CreateParser(Instruments, options));
@@ -330,8 +330,8 @@ public sealed class MarketDataEngine : IAsyncDisposable
 
     private FeedConnection Connect(ExchangeVenue venue)
     {
-        var parser = venue.Definition.CreateParser(Instruments, ParserOptions.Default);
-        var reader = new ConnectionReader(parser, new EventPublisher(_ring), venue.Key);
+        var parser = venue.Definition.CreateParser(Instruments, ParserOptions.Default with { LevelCapacity = _options.ReaderBufferEvents });
+        var reader = new ConnectionReader(parser, new EventPublisher(_ring), venue.Key, _options.ReaderBufferEvents);
         lock (_readersGate)
             _readers.Add(reader);
         var hook = ConnectHooks.For(venue);

@@ -29,8 +29,8 @@ internal sealed class ConnectionReader : IWebSocketMessageHandler
     private readonly IExchangeParser _parser;
     private readonly EventPublisher _publisher;
     private readonly long[] _channelMessages = new long[TrackedChannels.Count];
-    private MarketEvent[] _buffer = new MarketEvent[64];
-    private byte[] _contiguous = new byte[4096];
+    private MarketEvent[] _buffer;
+    private byte[] _contiguous;
     private long _messages;
     private long _heartbeats;
     private long _unknown;
@@ -39,8 +39,12 @@ internal sealed class ConnectionReader : IWebSocketMessageHandler
     private long _lastMessageTimestamp;
     private int _lastEventCount;
 
-    public ConnectionReader(IExchangeParser parser, EventPublisher publisher, string key)
+    public ConnectionReader(IExchangeParser parser, EventPublisher publisher, string key, int bufferEvents = ConnectionReaderDefaults.BufferEvents)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(bufferEvents, 1);
+        _buffer = new MarketEvent[bufferEvents];
+        // A JSON level takes at least ~20 bytes on the wire: room for the bytes of a message of that many levels.
+        _contiguous = new byte[bufferEvents * ConnectionReaderDefaults.BytesPerEvent];
         _parser = parser;
         _publisher = publisher;
         Key = key;
@@ -55,6 +59,9 @@ internal sealed class ConnectionReader : IWebSocketMessageHandler
 
     /// <summary>Receive → published latency.</summary>
     public LatencyHistogram PublishedLatency { get; } = new();
+
+    /// <summary>Events the reader has room for before it must grow.</summary>
+    public int BufferCapacity => _buffer.Length;
 
     /// <summary>The reader thread's allocation counter, sampled per message.</summary>
     public AllocationProbe Probe { get; }

@@ -1,3 +1,4 @@
+using LowLatency.Engine.Connections;
 using LowLatency.Core.Ring;
 using LowLatency.Core.Snapshots;
 
@@ -59,6 +60,13 @@ public sealed class EngineOptions
     /// </summary>
     public int BookBufferEvents { get; set; }
 
+    /// <summary>
+    /// Events a connection's reader has room for before its first message (default 2,048: a
+    /// 2,048-level depth message, about 192 KB per connection). A bigger message grows the buffer
+    /// once; reserving up front keeps that growth out of the first minutes of streaming.
+    /// </summary>
+    public int ReaderBufferEvents { get; set; } = ConnectionReaderDefaults.BufferEvents;
+
     /// <summary>Candle timeframes the candle cache keeps; one minute when empty.</summary>
     public IList<CandleInterval> CandleIntervals { get; } = [];
 
@@ -108,6 +116,7 @@ public sealed class EngineOptions
             ConsumerThreads = ConsumerThreads,
             InstrumentCapacity = InstrumentCapacity,
             BookBufferEvents = BookBufferEvents,
+            ReaderBufferEvents = ReaderBufferEvents,
             CandleDepth = CandleDepth,
             Freshness = Freshness.Clone(),
             FirstUpdateWait = FirstUpdateWait,
@@ -136,6 +145,7 @@ public sealed class EngineOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(InstrumentCapacity, 1, nameof(InstrumentCapacity));
         ArgumentOutOfRangeException.ThrowIfLessThan(CandleDepth, 1, nameof(CandleDepth));
         ArgumentOutOfRangeException.ThrowIfNegative(BookBufferEvents, nameof(BookBufferEvents));
+        ArgumentOutOfRangeException.ThrowIfLessThan(ReaderBufferEvents, 1, nameof(ReaderBufferEvents));
         ArgumentOutOfRangeException.ThrowIfLessThan(ReservedCores, 1, nameof(ReservedCores));
         if (!Enum.IsDefined(ConsumerThreads))
             throw new ArgumentOutOfRangeException(nameof(ConsumerThreads), ConsumerThreads, $"Received ConsumerThreads {ConsumerThreads}; expected Auto, Separate or Shared.");

@@ -37,22 +37,26 @@ public sealed class BinanceParser : IExchangeParser
     private const long NanosPerMilli = 1_000_000;
 
     private readonly SymbolResolver _symbols;
-    private readonly LevelTextBuffer _levels = new();
-    private readonly EventBuffer _staged = new();
+    private readonly LevelTextBuffer _levels;
+    private readonly EventBuffer _staged;
     private readonly BinanceScanner? _scanner;
 
     /// <summary>Creates a parser resolving symbols through <paramref name="symbols"/>.</summary>
-    public BinanceParser(SymbolResolver symbols)
-        : this(symbols, scan: true)
+    /// <param name="symbols">Resolves symbols to instruments.</param>
+    /// <param name="levelCapacity">Levels of one message the buffers hold before they grow.</param>
+    public BinanceParser(SymbolResolver symbols, int levelCapacity = LevelTextBuffer.DefaultCapacity)
+        : this(symbols, scan: true, levelCapacity)
     {
     }
 
     /// <summary>Creates a parser; without <paramref name="scan"/> every message takes the general reader (the reference the scanner is tested against).</summary>
-    internal BinanceParser(SymbolResolver symbols, bool scan)
+    internal BinanceParser(SymbolResolver symbols, bool scan, int levelCapacity = LevelTextBuffer.DefaultCapacity)
     {
         ArgumentNullException.ThrowIfNull(symbols);
         _symbols = symbols;
-        _scanner = scan ? new BinanceScanner(_levels) : null;
+        _levels = new LevelTextBuffer(levelCapacity);
+        _staged = new EventBuffer(levelCapacity);
+        _scanner = scan ? new BinanceScanner(_levels, levelCapacity) : null;
     }
 
     /// <inheritdoc />

@@ -34,10 +34,14 @@ internal sealed class BinanceScanner
     private const int MaxIntegerDigits = 18;
 
     private readonly LevelTextBuffer _levels;
-    private ScannedLevel[] _scanned = new ScannedLevel[256];
+    private ScannedLevel[] _scanned;
 
-    /// <summary>Creates a scanner that records level text positions into <paramref name="levels"/>.</summary>
-    public BinanceScanner(LevelTextBuffer levels) => _levels = levels;
+    /// <summary>Creates a scanner that records level text positions into <paramref name="levels"/>, with room for <paramref name="capacity"/> levels.</summary>
+    public BinanceScanner(LevelTextBuffer levels, int capacity = LevelTextBuffer.DefaultCapacity)
+    {
+        _levels = levels;
+        _scanned = new ScannedLevel[capacity];
+    }
 
     /// <summary>The digits of level <paramref name="index"/> of the last accepted message (index-aligned with the level text buffer).</summary>
     public ref readonly ScannedLevel this[int index] => ref _scanned[index];

@@ -42,5 +42,5 @@ internal sealed class BinanceVenue
         new(Endpoints.Rest, $"{_snapshotPath}?symbol={Uri.EscapeDataString(symbol.ToUpperInvariant())}&limit=1000");
 
     public IExchangeParser CreateParser(InstrumentRegistry instruments, ParserOptions options, string exchange, string market) =>
-        new BinanceParser(new SymbolResolver(instruments, exchange, market, DefaultScales, options.UnknownSymbols));
+        new BinanceParser(new SymbolResolver(instruments, exchange, market, DefaultScales, options.UnknownSymbols), options.LevelCapacity);
 }

@@ -39,16 +39,20 @@ public sealed class BybitParser : IExchangeParser
     private const long RestartUpdateId = 1;
 
     private readonly SymbolResolver _symbols;
-    private readonly LevelTextBuffer _levels = new();
+    private readonly LevelTextBuffer _levels;
     private readonly RecordBuffer<BybitRecord> _records = new();
-    private readonly EventBuffer _staged = new();
+    private readonly EventBuffer _staged;
     private readonly BybitTickerState _tickers = new();
 
     /// <summary>Creates a parser resolving symbols through <paramref name="symbols"/>.</summary>
-    public BybitParser(SymbolResolver symbols)
+    /// <param name="symbols">Resolves symbols to instruments.</param>
+    /// <param name="levelCapacity">Levels of one message the buffers hold before they grow.</param>
+    public BybitParser(SymbolResolver symbols, int levelCapacity = LevelTextBuffer.DefaultCapacity)
     {
         ArgumentNullException.ThrowIfNull(symbols);
         _symbols = symbols;
+        _levels = new LevelTextBuffer(levelCapacity);
+        _staged = new EventBuffer(levelCapacity);
     }
 
     /// <inheritdoc />

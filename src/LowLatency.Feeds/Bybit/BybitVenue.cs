@@ -46,6 +46,6 @@ internal sealed class BybitVenue
     public static IExchangeParser CreateParser(InstrumentRegistry instruments, ParserOptions options, string exchange, string market)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return new BybitParser(new SymbolResolver(instruments, exchange, market, DefaultScales, options.UnknownSymbols));
+        return new BybitParser(new SymbolResolver(instruments, exchange, market, DefaultScales, options.UnknownSymbols), options.LevelCapacity);
     }
 }

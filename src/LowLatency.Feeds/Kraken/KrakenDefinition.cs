@@ -58,7 +58,7 @@ public sealed class KrakenDefinition : IExchangeDefinition
 
     /// <inheritdoc />
     public IExchangeParser CreateParser(InstrumentRegistry instruments, ParserOptions options) =>
-        new KrakenParser(new SymbolResolver(instruments, ExchangeName, MarketName, DefaultScales, options.UnknownSymbols));
+        new KrakenParser(new SymbolResolver(instruments, ExchangeName, MarketName, DefaultScales, options.UnknownSymbols), options.LevelCapacity);
 
     /// <summary>The depth Kraken serves for <paramref name="requested"/> (0 = <see cref="DefaultDepth"/>).</summary>
     /// <exception cref="NotSupportedException">Kraken has no such depth.</exception>

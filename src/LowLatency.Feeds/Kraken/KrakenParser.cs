@@ -29,17 +29,21 @@ public sealed class KrakenParser : IExchangeParser
 {
 
     private readonly SymbolResolver _symbols;
-    private readonly LevelTextBuffer _levels = new();
-    private readonly EventBuffer _staged = new();
+    private readonly LevelTextBuffer _levels;
+    private readonly EventBuffer _staged;
     private readonly List<KrakenPair> _pairs = [];
     private KrakenEntry[] _entries = new KrakenEntry[4];
     private int _entryCount;
 
     /// <summary>Creates a parser resolving symbols through <paramref name="symbols"/>.</summary>
-    public KrakenParser(SymbolResolver symbols)
+    /// <param name="symbols">Resolves symbols to instruments.</param>
+    /// <param name="levelCapacity">Levels of one message the buffers hold before they grow.</param>
+    public KrakenParser(SymbolResolver symbols, int levelCapacity = LevelTextBuffer.DefaultCapacity)
     {
         ArgumentNullException.ThrowIfNull(symbols);
         _symbols = symbols;
+        _levels = new LevelTextBuffer(levelCapacity);
+        _staged = new EventBuffer(levelCapacity);
     }
 
     private enum Channel : byte

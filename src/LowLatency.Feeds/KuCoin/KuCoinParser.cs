@@ -42,14 +42,18 @@ public sealed class KuCoinParser : IExchangeParser
     private const long NanosPerSecond = 1_000_000_000;
 
     private readonly SymbolResolver _symbols;
-    private readonly LevelTextBuffer _levels = new();
-    private readonly EventBuffer _staged = new();
+    private readonly LevelTextBuffer _levels;
+    private readonly EventBuffer _staged;
 
     /// <summary>Creates a parser resolving symbols through <paramref name="symbols"/>.</summary>
-    public KuCoinParser(SymbolResolver symbols)
+    /// <param name="symbols">Resolves symbols to instruments.</param>
+    /// <param name="levelCapacity">Levels of one message the buffers hold before they grow.</param>
+    public KuCoinParser(SymbolResolver symbols, int levelCapacity = LevelTextBuffer.DefaultCapacity)
     {
         ArgumentNullException.ThrowIfNull(symbols);
         _symbols = symbols;
+        _levels = new LevelTextBuffer(levelCapacity);
+        _staged = new EventBuffer(levelCapacity);
     }
 
     /// <inheritdoc />

@@ -47,6 +47,6 @@ internal sealed class KuCoinVenue
     public static IExchangeParser CreateParser(InstrumentRegistry instruments, ParserOptions options, string exchange, string market)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return new KuCoinParser(new SymbolResolver(instruments, exchange, market, DefaultScales, options.UnknownSymbols));
+        return new KuCoinParser(new SymbolResolver(instruments, exchange, market, DefaultScales, options.UnknownSymbols), options.LevelCapacity);
     }
 }

@@ -65,6 +65,6 @@ public sealed class OkxDefinition : IExchangeDefinition
     public IExchangeParser CreateParser(InstrumentRegistry instruments, ParserOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return new OkxParser(new SymbolResolver(instruments, Exchange, Market, DefaultScales, options.UnknownSymbols));
+        return new OkxParser(new SymbolResolver(instruments, Exchange, Market, DefaultScales, options.UnknownSymbols), options.LevelCapacity);
     }
 }

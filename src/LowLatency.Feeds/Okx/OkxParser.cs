@@ -31,15 +31,19 @@ public sealed class OkxParser : IExchangeParser
     private const long NanosPerMilli = 1_000_000;
 
     private readonly SymbolResolver _symbols;
-    private readonly LevelTextBuffer _levels = new();
+    private readonly LevelTextBuffer _levels;
     private readonly RecordBuffer<OkxRecord> _records = new();
-    private readonly EventBuffer _staged = new();
+    private readonly EventBuffer _staged;
 
     /// <summary>Creates a parser resolving instrument ids through <paramref name="symbols"/>.</summary>
-    public OkxParser(SymbolResolver symbols)
+    /// <param name="symbols">Resolves symbols to instruments.</param>
+    /// <param name="levelCapacity">Levels of one message the buffers hold before they grow.</param>
+    public OkxParser(SymbolResolver symbols, int levelCapacity = LevelTextBuffer.DefaultCapacity)
     {
         ArgumentNullException.ThrowIfNull(symbols);
         _symbols = symbols;
+        _levels = new LevelTextBuffer(levelCapacity);
+        _staged = new EventBuffer(levelCapacity);
     }
 
     /// <inheritdoc />

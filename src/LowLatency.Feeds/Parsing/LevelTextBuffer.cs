@@ -10,9 +10,21 @@ namespace LowLatency.Feeds.Parsing;
 /// <remarks>Grows only while warming up to the largest message; reused afterwards.</remarks>
 public sealed class LevelTextBuffer
 {
-    private Side[] _sides = new Side[256];
-    private TextSpan[] _prices = new TextSpan[256];
-    private TextSpan[] _quantities = new TextSpan[256];
+    /// <summary>Levels a buffer has room for unless told otherwise.</summary>
+    public const int DefaultCapacity = 256;
+
+    private Side[] _sides;
+    private TextSpan[] _prices;
+    private TextSpan[] _quantities;
+
+    /// <summary>Creates a buffer with room for <paramref name="capacity"/> levels before it grows.</summary>
+    public LevelTextBuffer(int capacity = DefaultCapacity)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
+        _sides = new Side[capacity];
+        _prices = new TextSpan[capacity];
+        _quantities = new TextSpan[capacity];
+    }
 
     /// <summary>Levels held.</summary>
     public int Count { get; private set; }
