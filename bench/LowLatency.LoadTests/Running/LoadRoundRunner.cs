@@ -30,9 +30,10 @@ public static class LoadRoundRunner
         StrategyCounts strategy;
         try
         {
-            start = await Task.Run(() => SteadyState.Await(visible, plan.WarmUp, () => EngineRound.IsBookLive(client.Engine, client.Instrument.Id),
+            await Task.Run(() => SteadyState.Await(visible, plan.WarmUp, () => EngineRound.IsBookLive(client.Engine, client.Instrument.Id),
                 Remaining(deadline, clock), "the engine")).ConfigureAwait(false);
-            long bytesBefore = client.HotThreadBytes();
+            long bytesBefore = EngineRound.SettledThreadBytes(client.Engine);
+            start = visible.Count;
             var cpuBefore = ProcessCpu.Now();
             AllocationSampler.Recording = true;
             using (sideLoad?.Invoke(client))

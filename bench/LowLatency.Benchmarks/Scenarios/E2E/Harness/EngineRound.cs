@@ -46,8 +46,9 @@ public static class EngineRound
             session.SubscribeAsync(E2EFeed.Venue, E2EFeed.Symbol, MarketChannels.Book | MarketChannels.BestBidOffer | MarketChannels.Trades)
                 .GetAwaiter().GetResult();
             var instrument = engine.GetInstrument(E2EFeed.Venue, E2EFeed.Symbol);
-            countBefore = SteadyState.Await(visible, plan.WarmUp, () => IsBookLive(engine, instrument.Id), HangGuard, "our engine");
-            long bytesBefore = PipelineThreadBytes(engine);
+            SteadyState.Await(visible, plan.WarmUp, () => IsBookLive(engine, instrument.Id), HangGuard, "our engine");
+            long bytesBefore = SettledThreadBytes(engine);
+            countBefore = visible.Count;
             cpuBefore = ProcessCpu.Now();
             startTicks = Stopwatch.GetTimestamp();
             RoundGuard.Require(visible.WaitReached(HangGuard), visible, plan.Messages, "our engine");
@@ -73,6 +74,25 @@ public static class EngineRound
     /// <summary>True once the engine publishes a live (synced) top of <paramref name="instrumentId"/>'s book.</summary>
     public static bool IsBookLive(MarketDataEngine engine, int instrumentId) =>
         engine.BookTops.TryGet(instrumentId, out var top) && top.State == BookDataState.Live;
+
+    /// <summary>How long the start of a count waits for a busy thread's next allocation sample.</summary>
+    private static readonly TimeSpan SettleWait = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>
+    /// The pipeline threads' allocated bytes once each busy thread has sampled itself again after
+    /// the steady-state condition held. A thread samples after each batch, so the sample read
+    /// when the book turned live can predate work already done in the same batch (the book's
+    /// room reserved at its snapshot), which would then be charged to the counted messages. An
+    /// idle thread's last sample already covers everything it did; it is not waited for.
+    /// </summary>
+    public static long SettledThreadBytes(MarketDataEngine engine)
+    {
+        var seen = engine.GetStatus().Threads.ToDictionary(t => t.Thread, t => t.Messages);
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < SettleWait && engine.GetStatus().Threads.Any(t => t.Messages == seen[t.Thread]))
+            Thread.Sleep(1);
+        return PipelineThreadBytes(engine);
+    }
 
     /// <summary>Bytes the engine's reader and consumer threads have allocated, as each last sampled itself.</summary>
     public static long PipelineThreadBytes(MarketDataEngine engine)
