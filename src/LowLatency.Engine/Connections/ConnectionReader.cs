@@ -43,7 +43,7 @@ internal sealed class ConnectionReader : IWebSocketMessageHandler
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(bufferEvents, 1);
         _buffer = new MarketEvent[bufferEvents];
-        // A JSON level takes at least ~20 bytes on the wire: room for the bytes of a message of that many levels.
+        // A JSON level takes about 20-40 bytes on the wire: room for the text of a message of that many levels.
         _contiguous = new byte[bufferEvents * ConnectionReaderDefaults.BytesPerEvent];
         _parser = parser;
         _publisher = publisher;
@@ -59,9 +59,6 @@ internal sealed class ConnectionReader : IWebSocketMessageHandler
 
     /// <summary>Receive → published latency.</summary>
     public LatencyHistogram PublishedLatency { get; } = new();
-
-    /// <summary>Events the reader has room for before it must grow.</summary>
-    public int BufferCapacity => _buffer.Length;
 
     /// <summary>The reader thread's allocation counter, sampled per message.</summary>
     public AllocationProbe Probe { get; }

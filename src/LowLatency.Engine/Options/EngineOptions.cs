@@ -61,9 +61,10 @@ public sealed class EngineOptions
     public int BookBufferEvents { get; set; }
 
     /// <summary>
-    /// Events a connection's reader has room for before its first message (default 2,048: a
-    /// 2,048-level depth message, about 192 KB per connection). A bigger message grows the buffer
-    /// once; reserving up front keeps that growth out of the first minutes of streaming.
+    /// Levels of one message a connection's reader and its parser have room for before the first
+    /// message arrives (default 2,048; about 560 KB per connection over the reader's event and text
+    /// buffers and the parser's). A bigger message grows them once; reserving up front keeps that
+    /// growth out of the first minutes of streaming, where it would land on the receive path.
     /// </summary>
     public int ReaderBufferEvents { get; set; } = ConnectionReaderDefaults.BufferEvents;
 
