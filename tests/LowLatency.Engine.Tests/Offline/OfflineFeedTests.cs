@@ -87,12 +87,7 @@ public sealed class OfflineFeedTests
     [Fact]
     public async Task Feeding_recorded_messages_allocates_nothing_on_the_feeding_thread_in_steady_state()
     {
-        var messages = new List<byte[]>();
-        using (var reader = CaptureFile.Open(TestPaths.BinanceSpotHbt))
-        {
-            while (reader.TryRead(out var record))
-                messages.Add(record.Body.ToArray());
-        }
+        var messages = RecordedMessages(TestPaths.BinanceSpotHbt);
         await using var engine = new EngineBuilder().Build();
         var feed = engine.OpenOfflineFeed("binance-spot", registerUnknownSymbols: true);
         int warmUp = messages.Count / 2;
@@ -120,12 +115,7 @@ public sealed class OfflineFeedTests
     [InlineData(256, true)]
     public async Task A_fresh_reader_parses_the_first_big_depth_diff_without_growing_a_buffer(int readerBufferEvents, bool grows)
     {
-        var messages = new List<byte[]>();
-        using (var reader = CaptureFile.Open(TestPaths.BinanceSpotHbt))
-        {
-            while (reader.TryRead(out var record))
-                messages.Add(record.Body.ToArray());
-        }
+        var messages = RecordedMessages(TestPaths.BinanceSpotHbt);
         int snapshot = messages.FindIndex(m => m.Length > 60_000);
         int firstBigDiff = messages.FindIndex(snapshot + 1, m => m.Length > 8_000);
         await using var engine = new EngineBuilder().Configure(o =>
@@ -160,6 +150,15 @@ public sealed class OfflineFeedTests
         Assert.True(feed.WaitUntilProcessed(Processing));
         Assert.Empty(feed.InstrumentsSeen);
         Assert.Equal(1, feed.Counters.Errors);
+    }
+
+    private static List<byte[]> RecordedMessages(string path)
+    {
+        var messages = new List<byte[]>();
+        using var reader = CaptureFile.Open(path);
+        while (reader.TryRead(out var record))
+            messages.Add(record.Body.ToArray());
+        return messages;
     }
 
     /// <remarks>Fully optimised from the start, so no on-stack replacement or PGO instrumentation of this loop happens inside a measurement.</remarks>
