@@ -22,7 +22,7 @@ public sealed class StalledVenueFallbackTests
     public async Task Kraken_stalled_book_is_served_from_rest_depth_and_resyncs()
     {
         // 510 book messages over 51 s, at most 2.8 s apart: 0.28 s at ten times the speed.
-        await using var replayer = Replayer.Start(SharedFeeds.KrakenV2, Looping(10, "stall:at=100,for=3s"));
+        await using var replayer = Replayer.Start(SharedFeeds.KrakenV2, Looping(10, "stall:every=100,count=3,for=3s"));
 
         await AssertStalledBookIsServedFromRestAsync(replayer, "kraken", "BTC/USD", depth: 10,
             b => b.AddInstruments([new InstrumentSpec("kraken", "spot", "BTC/USD", 1, 8)]));
@@ -32,7 +32,7 @@ public sealed class StalledVenueFallbackTests
     public async Task Bybit_stalled_book_is_served_from_rest_orderbook_and_resyncs()
     {
         // orderbook.1.BANDUSDT: 45 snapshots over 28.5 s, at most 3.3 s apart: 0.33 s at ten times the speed.
-        await using var replayer = Replayer.Start(SharedFeeds.BybitLinearL1, Looping(10, "stall:at=15,for=3s"));
+        await using var replayer = Replayer.Start(SharedFeeds.BybitLinearL1, Looping(10, "stall:every=15,count=3,for=3s"));
 
         await AssertStalledBookIsServedFromRestAsync(replayer, "bybit-linear", "BANDUSDT", depth: 1, b => b.AddExchange("bybit-linear", e => e.BookDepth = 1));
     }
@@ -46,7 +46,7 @@ public sealed class StalledVenueFallbackTests
         {
             Speed = ReplaySpeed.Times(2),
             AtEnd = ReplayEndBehavior.KeepOpen,
-            Faults = [FaultSpec.Parse("stall:at=20,for=2s")],
+            Faults = [FaultSpec.Parse("stall:every=20,count=3,for=2s")],
         });
 
         await AssertStalledBookIsServedFromRestAsync(replayer, "okx", "BTC-USDT", depth: 5, b => b);
@@ -56,7 +56,7 @@ public sealed class StalledVenueFallbackTests
     public async Task KuCoin_stalled_ticker_is_served_from_rest_level1_and_resyncs()
     {
         // /market/ticker:DAPPT-BTC: 55 tickers over 28 s, at most 3.4 s apart: 0.34 s at ten times the speed.
-        await using var replayer = Replayer.Start(SharedFeeds.KuCoinSpot, Looping(10, "stall:at=20,for=3s"));
+        await using var replayer = Replayer.Start(SharedFeeds.KuCoinSpot, Looping(10, "stall:every=20,count=3,for=3s"));
         var (engine, strategy) = await SubscribeAsync(replayer, "kucoin-spot", "DAPPT-BTC", MarketChannels.Ticker, b => b);
         await using var _ = engine;
 

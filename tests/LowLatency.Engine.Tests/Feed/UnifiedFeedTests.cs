@@ -109,7 +109,7 @@ public sealed class UnifiedFeedTests
         {
             Speed = ReplaySpeed.Times(20),
             AtEnd = ReplayEndBehavior.KeepOpen,
-            Faults = [FaultSpec.Parse("stall:at=2000,for=5s")],
+            Faults = [FaultSpec.Parse("stall:every=2000,count=3,for=5s")],
         });
         var strategy = new RecordingStrategy();
         await using var engine = new EngineBuilder()

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using LowLatency.Engine.Quality;
 using LowLatency.Feeds.Exchanges;
 using LowLatency.Replay.Faults;
@@ -11,35 +13,63 @@ namespace LowLatency.Engine.Tests.Support;
 /// </summary>
 public static class StalledChannel
 {
+    /// <summary>Stalls the replayer is given (<c>count=</c> of its stall fault): a read that outlives one stall is tried again in the next.</summary>
+    public const int Stalls = 3;
+
     /// <summary>
-    /// Waits for the channel to sync, for the replayer's stall to begin and for the channel to go
-    /// stale, reads, waits for it to sync again, and checks what the strategy was told; returns the
-    /// read and the stale state it interrupted.
+    /// Waits for the channel to sync, for one of the replayer's stalls to begin and for the channel
+    /// to go stale, reads, waits for it to sync again, and checks what the strategy was told;
+    /// returns the read and the stale state it interrupted.
     /// </summary>
     /// <remarks>
-    /// The stall is awaited before the stale state because a loaded machine can delay the feed long
-    /// enough for a brief Stale before the stall; a read then would race the data's return.
+    /// <para>The stall is awaited before the stale state because a loaded machine can delay the feed
+    /// long enough for a brief Stale before the stall; a read then would race the data's return.</para>
+    /// <para>On a loaded machine a read can also outlive the stall: the data is back (Synced) before
+    /// the REST answer, so there is no Degraded state to see. The read is then made again during
+    /// the replayer's next stall (it is given <see cref="Stalls"/>).</para>
     /// </remarks>
     public static async Task<(T Read, DataQualityState Stale, DataQualityState AfterRead)> ReadDuringStallAsync<T>(MarketDataEngine engine,
         Replayer replayer, RecordingStrategy strategy, string venue, string symbol, MarketChannels channel, Func<Task<T>> read)
     {
         DataQualityState Quality() => engine.GetDataQuality(venue, symbol, channel);
-        await Eventually.TrueAsync(() => Quality().Quality == DataQuality.Synced, $"{channel} synced");
-        await Eventually.TrueAsync(() => replayer.Statistics.FaultsInjected.GetValueOrDefault(FaultKind.Stall) > 0, "the replayer's stall began");
-        await Eventually.TrueAsync(() => Quality().Quality == DataQuality.Stale, $"{channel} stale during the stall");
-        var stale = Quality();
-        var value = await read();
-        var afterRead = Quality();
-        await Eventually.TrueAsync(() => Quality().Quality == DataQuality.Synced, $"{channel} synced again after the stall");
-        await Eventually.TrueAsync(() => strategy.Changes.Any(c => c.Channel == channel && c.Current.Quality == DataQuality.Synced && c.Previous == DataQuality.Degraded),
-            "the strategy told of the way back to synced");
+        long StallsBegun() => replayer.Statistics.FaultsInjected.GetValueOrDefault(FaultKind.Stall);
 
-        // A loaded machine may also show a brief Stale before the stall; what must hold is that the
-        // REST answer (Degraded) came out of Stale and went back to Synced.
-        var states = strategy.Changes.Where(c => c.Channel == channel).Select(c => c.Current.Quality).ToList();
-        int degradedAt = states.IndexOf(DataQuality.Degraded);
-        Assert.True(degradedAt > 0 && degradedAt + 1 < states.Count, string.Join(", ", states));
-        Assert.Equal([DataQuality.Stale, DataQuality.Degraded, DataQuality.Synced], states[(degradedAt - 1)..(degradedAt + 2)]);
-        return (value, stale, afterRead);
+        // The monitor's own report of transitions, in order and at once, to explain a read that found no Degraded state.
+        var reported = new ConcurrentQueue<DataQualityChange>();
+        engine.DataQualityChanged += (_, change) =>
+        {
+            if (change.Channel == channel && change.Instrument.Symbol == symbol)
+                reported.Enqueue(change);
+        };
+
+        var attempts = new List<string>();
+        for (int attempt = 1; ; attempt++)
+        {
+            long stallsBefore = StallsBegun();
+            await Eventually.TrueAsync(() => Quality().Quality == DataQuality.Synced, $"{channel} synced");
+            await Eventually.TrueAsync(() => StallsBegun() > stallsBefore, "one of the replayer's stalls began");
+            await Eventually.TrueAsync(() => Quality().Quality == DataQuality.Stale, $"{channel} stale during the stall");
+            var stale = Quality();
+            var clock = Stopwatch.StartNew();
+            var value = await read();
+            var readTime = clock.Elapsed;
+            var afterRead = Quality();
+            if (afterRead.Quality == DataQuality.Degraded)
+            {
+                await Eventually.TrueAsync(() => Quality().Quality == DataQuality.Synced, $"{channel} synced again after the stall");
+                await Eventually.TrueAsync(() => strategy.Changes.Any(c => c.Channel == channel && c.Current.Quality == DataQuality.Synced && c.Previous == DataQuality.Degraded),
+                    $"the strategy told of the way back to synced (read {attempt} took {readTime.TotalMilliseconds:0} ms)");
+
+                // What must hold: the REST answer (Degraded) came out of Stale and went back to Synced.
+                var states = strategy.Changes.Where(c => c.Channel == channel).Select(c => c.Current.Quality).ToList();
+                int degradedAt = states.IndexOf(DataQuality.Degraded);
+                Assert.True(degradedAt > 0 && degradedAt + 1 < states.Count, string.Join(", ", states));
+                Assert.Equal([DataQuality.Stale, DataQuality.Degraded, DataQuality.Synced], states[(degradedAt - 1)..(degradedAt + 2)]);
+                return (value, stale, afterRead);
+            }
+            attempts.Add($"read {attempt} took {readTime.TotalMilliseconds:0} ms and found {afterRead.Quality} ({afterRead.Reason}); reported: " +
+                string.Join(", ", reported.Select(c => $"{c.Previous}->{c.Current.Quality}")));
+            Assert.True(attempt < Stalls, "no read was served while the channel was stale: " + string.Join("; ", attempts));
+        }
     }
 }
