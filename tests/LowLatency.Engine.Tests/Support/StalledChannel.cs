@@ -57,8 +57,15 @@ public static class StalledChannel
             if (afterRead.Quality == DataQuality.Degraded)
             {
                 await Eventually.TrueAsync(() => Quality().Quality == DataQuality.Synced, $"{channel} synced again after the stall");
-                await Eventually.TrueAsync(() => strategy.Changes.Any(c => c.Channel == channel && c.Current.Quality == DataQuality.Synced && c.Previous == DataQuality.Degraded),
-                    $"the strategy told of the way back to synced (read {attempt} took {readTime.TotalMilliseconds:0} ms)");
+                try
+                {
+                    await Eventually.TrueAsync(() => strategy.Changes.Any(c => c.Channel == channel && c.Current.Quality == DataQuality.Synced && c.Previous == DataQuality.Degraded),
+                        $"the strategy told of the way back to synced (read {attempt} took {readTime.TotalMilliseconds:0} ms)", TimeSpan.FromSeconds(20));
+                }
+                catch (TimeoutException ex)
+                {
+                    throw new TimeoutException($"{ex.Message}; reported: {Describe(reported)}; the strategy was told: {Describe(strategy.Changes.Where(c => c.Channel == channel))}", ex);
+                }
 
                 // What must hold: the REST answer (Degraded) came out of Stale and went back to Synced.
                 var states = strategy.Changes.Where(c => c.Channel == channel).Select(c => c.Current.Quality).ToList();
@@ -68,8 +75,11 @@ public static class StalledChannel
                 return (value, stale, afterRead);
             }
             attempts.Add($"read {attempt} took {readTime.TotalMilliseconds:0} ms and found {afterRead.Quality} ({afterRead.Reason}); reported: " +
-                string.Join(", ", reported.Select(c => $"{c.Previous}->{c.Current.Quality}")));
+                Describe(reported));
             Assert.True(attempt < Stalls, "no read was served while the channel was stale: " + string.Join("; ", attempts));
         }
     }
+
+    private static string Describe(IEnumerable<DataQualityChange> changes) =>
+        string.Join(", ", changes.Select(c => $"{c.Previous}->{c.Current.Quality} ({c.Current.Reason})"));
 }
