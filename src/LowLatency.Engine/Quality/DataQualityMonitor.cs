@@ -170,13 +170,17 @@ internal sealed class DataQualityMonitor : IDisposable
             return (DataQuality.Degraded, $"WebSocket disabled ({Options.WebSocketSwitch.VariableName}=false): data comes from REST");
         if (!entry.Subscribed)
             return entry.DegradedAt != 0 ? (DataQuality.Degraded, "served from REST; not subscribed") : (DataQuality.Stale, "not subscribed");
-        var (quality, reason) = FromStream(instrumentId, channel, entry, now);
-        if (quality != DataQuality.Synced && entry.DegradedAt > _board.LastUpdate(instrumentId, TrackedChannels.IndexOf(channel)))
+        // One read of the channel's last update serves both decisions: read twice, an update landing
+        // in between made a degraded channel report Stale (judged on the old time) for one check
+        // just as its data came back.
+        long last = _board.LastUpdate(instrumentId, TrackedChannels.IndexOf(channel));
+        var (quality, reason) = FromStream(instrumentId, channel, entry, now, last);
+        if (quality != DataQuality.Synced && entry.DegradedAt > last)
             return (DataQuality.Degraded, "served from REST while " + reason);
         return (quality, reason);
     }
 
-    private (DataQuality, string) FromStream(int instrumentId, MarketChannels channel, QualityEntry entry, long now)
+    private (DataQuality, string) FromStream(int instrumentId, MarketChannels channel, QualityEntry entry, long now, long last)
     {
         var instrument = _instruments.Get(instrumentId);
         var venue = _venues.Of(instrument);
@@ -209,7 +213,6 @@ internal sealed class DataQualityMonitor : IDisposable
         }
 
         var threshold = _freshness.For(channel);
-        long last = _board.LastUpdate(instrumentId, TrackedChannels.IndexOf(channel));
         if (last == 0)
         {
             var waited = Stopwatch.GetElapsedTime(entry.SubscribedAt, now);
