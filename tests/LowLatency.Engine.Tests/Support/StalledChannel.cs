@@ -24,9 +24,10 @@ public static class StalledChannel
     /// <remarks>
     /// <para>The stall is awaited before the stale state because a loaded machine can delay the feed
     /// long enough for a brief Stale before the stall; a read then would race the data's return.</para>
-    /// <para>On a loaded machine a read can also outlive the stall: the data is back (Synced) before
-    /// the REST answer, so there is no Degraded state to see. The read is then made again during
-    /// the replayer's next stall (it is given <see cref="Stalls"/>).</para>
+    /// <para>On a loaded machine the data from just before the stall can also arrive late (the
+    /// channel comes back for a moment around the read), or a read can outlive the stall (the data
+    /// is back before the REST answer). Neither shows Stale → Degraded → Synced, so the read is
+    /// then made again during the replayer's next stall (it is given <see cref="Stalls"/>).</para>
     /// </remarks>
     public static async Task<(T Read, DataQualityState Stale, DataQualityState AfterRead)> ReadDuringStallAsync<T>(MarketDataEngine engine,
         Replayer replayer, RecordingStrategy strategy, string venue, string symbol, MarketChannels channel, Func<Task<T>> read)
@@ -34,7 +35,7 @@ public static class StalledChannel
         DataQualityState Quality() => engine.GetDataQuality(venue, symbol, channel);
         long StallsBegun() => replayer.Statistics.FaultsInjected.GetValueOrDefault(FaultKind.Stall);
 
-        // The monitor's own report of transitions, in order and at once, to explain a read that found no Degraded state.
+        // The monitor's own report of transitions, in order and at once (the strategy hears of the same change objects on its consumer thread).
         var reported = new ConcurrentQueue<DataQualityChange>();
         engine.DataQualityChanged += (_, change) =>
         {
@@ -49,34 +50,42 @@ public static class StalledChannel
             await Eventually.TrueAsync(() => Quality().Quality == DataQuality.Synced, $"{channel} synced");
             await Eventually.TrueAsync(() => StallsBegun() > stallsBefore, "one of the replayer's stalls began");
             await Eventually.TrueAsync(() => Quality().Quality == DataQuality.Stale, $"{channel} stale during the stall");
+            int baseline = reported.Count;
             var stale = Quality();
             var clock = Stopwatch.StartNew();
             var value = await read();
             var readTime = clock.Elapsed;
             var afterRead = Quality();
-            if (afterRead.Quality == DataQuality.Degraded)
+            var intoDegraded = reported.Skip(baseline).FirstOrDefault(c => c.Current.Quality == DataQuality.Degraded);
+            if (afterRead.Quality == DataQuality.Degraded && intoDegraded is { Previous: DataQuality.Stale })
             {
+                // What must hold: the REST answer (Degraded) came out of Stale, went back to Synced
+                // when the data resumed, and the strategy was told so, in that order.
                 await Eventually.TrueAsync(() => Quality().Quality == DataQuality.Synced, $"{channel} synced again after the stall");
+                bool Told()
+                {
+                    var told = strategy.Changes.Where(c => c.Channel == channel).ToList();
+                    int at = told.IndexOf(intoDegraded);
+                    return at >= 0 && at + 1 < told.Count && told[at + 1] is { Previous: DataQuality.Degraded, Current.Quality: DataQuality.Synced };
+                }
                 try
                 {
-                    await Eventually.TrueAsync(() => strategy.Changes.Any(c => c.Channel == channel && c.Current.Quality == DataQuality.Synced && c.Previous == DataQuality.Degraded),
-                        $"the strategy told of the way back to synced (read {attempt} took {readTime.TotalMilliseconds:0} ms)", TimeSpan.FromSeconds(20));
+                    await Eventually.TrueAsync(Told, $"the strategy told of Stale -> Degraded -> Synced (read {attempt} took {readTime.TotalMilliseconds:0} ms)",
+                        TimeSpan.FromSeconds(20));
                 }
                 catch (TimeoutException ex)
                 {
                     throw new TimeoutException($"{ex.Message}; reported: {Describe(reported)}; the strategy was told: {Describe(strategy.Changes.Where(c => c.Channel == channel))}", ex);
                 }
-
-                // What must hold: the REST answer (Degraded) came out of Stale and went back to Synced.
-                var states = strategy.Changes.Where(c => c.Channel == channel).Select(c => c.Current.Quality).ToList();
-                int degradedAt = states.IndexOf(DataQuality.Degraded);
-                Assert.True(degradedAt > 0 && degradedAt + 1 < states.Count, string.Join(", ", states));
-                Assert.Equal([DataQuality.Stale, DataQuality.Degraded, DataQuality.Synced], states[(degradedAt - 1)..(degradedAt + 2)]);
                 return (value, stale, afterRead);
             }
+
+            // A loaded machine can deliver the last data from before the stall late: the channel
+            // then looked stale, came back for a moment and went stale again around the read, or
+            // the read outlived the stall. Neither shows the path under test; the next stall does.
             attempts.Add($"read {attempt} took {readTime.TotalMilliseconds:0} ms and found {afterRead.Quality} ({afterRead.Reason}); reported: " +
-                Describe(reported));
-            Assert.True(attempt < Stalls, "no read was served while the channel was stale: " + string.Join("; ", attempts));
+                Describe(reported.Skip(baseline)));
+            Assert.True(attempt < Stalls, "no read went from Stale to Degraded: " + string.Join("; ", attempts));
         }
     }
 
