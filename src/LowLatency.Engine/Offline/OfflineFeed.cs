@@ -33,8 +33,7 @@ public sealed class OfflineFeed : ISnapshotHintSource, IBookResyncHandler
     private readonly Func<int, BookQuality?> _bookQuality;
     private readonly Lock _requestsGate = new();
     private readonly SnapshotRequestQueue _requests = new();
-    private readonly List<int> _seenOrder = [];
-    private bool[] _seen = new bool[64];
+    private readonly SeenInstruments _seen = new();
 
     internal OfflineFeed(string venue, ConnectionReader reader, RestSnapshotPublisher rest, EventPublisher restPublisher, Func<TimeSpan, bool> waitForConsumers,
         Func<int, BookQuality?> bookQuality)
@@ -54,7 +53,7 @@ public sealed class OfflineFeed : ISnapshotHintSource, IBookResyncHandler
     public ParseCounters Counters { get; } = new();
 
     /// <summary>Instruments that had at least one event, in first-seen order.</summary>
-    public IReadOnlyList<int> InstrumentsSeen => _seenOrder;
+    public IReadOnlyList<int> InstrumentsSeen => _seen.Order;
 
     /// <summary>Parses a recorded stream message and publishes its events.</summary>
     /// <returns>The parser's result; an error or unknown message changes no book or cache.</returns>
@@ -106,17 +105,6 @@ public sealed class OfflineFeed : ISnapshotHintSource, IBookResyncHandler
     private void Observe(ReadOnlySpan<MarketEvent> events)
     {
         foreach (ref readonly var e in events)
-        {
-            int id = e.InstrumentId;
-            if (id < 0)
-                continue;
-            if (id >= _seen.Length)
-                Array.Resize(ref _seen, Math.Max(id + 1, _seen.Length * 2));
-            if (!_seen[id])
-            {
-                _seen[id] = true;
-                _seenOrder.Add(id);
-            }
-        }
+            _seen.Add(e.InstrumentId);
     }
 }

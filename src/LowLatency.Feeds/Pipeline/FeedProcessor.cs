@@ -19,8 +19,7 @@ namespace LowLatency.Feeds.Pipeline;
 public sealed class FeedProcessor
 {
     private readonly IExchangeParser _parser;
-    private readonly List<int> _seenOrder = [];
-    private bool[] _seen = new bool[16];
+    private readonly SeenInstruments _seen = new();
 
     /// <summary>Creates the processor for <paramref name="definition"/>.</summary>
     /// <param name="definition">The venue.</param>
@@ -54,7 +53,7 @@ public sealed class FeedProcessor
     public SnapshotRequestQueue SnapshotRequests { get; } = new();
 
     /// <summary>Instruments that had at least one event, in first-seen order.</summary>
-    public IReadOnlyList<int> InstrumentsSeen => _seenOrder;
+    public IReadOnlyList<int> InstrumentsSeen => _seen.Order;
 
     /// <summary>Parses a stream message and applies its events.</summary>
     public ParseResult OnMessage(ReadOnlySpan<byte> message, long receiveTimestamp)
@@ -80,13 +79,7 @@ public sealed class FeedProcessor
         var id = e.InstrumentId;
         if (id < 0)
             return;
-        if (id >= _seen.Length)
-            Array.Resize(ref _seen, Math.Max(id + 1, _seen.Length * 2));
-        if (!_seen[id])
-        {
-            _seen[id] = true;
-            _seenOrder.Add(id);
-        }
+        _seen.Add(id);
         if (e.Kind == MarketEventKind.BookEnd && e.Has(MarketEventFlags.Snapshot))
             SnapshotRequests.Satisfied(id);
     }
